@@ -1,0 +1,21 @@
+/* cmd/cmd.h - subcommands of the judge CLI, one file each.
+ * Each returns the process exit code: 0 all as expected, 1 some verdict not
+ * as expected, 2 usage or bad input, 3 judge/infrastructure error. */
+#ifndef JG_CMD_H
+#define JG_CMD_H
+
+#include <stdio.h>
+
+enum { JG_EXIT_OK = 0, JG_EXIT_VERDICT = 1, JG_EXIT_USAGE = 2, JG_EXIT_JUDGE = 3 };
+
+int cmd_run(int argc, char **argv);
+int cmd_image(int argc, char **argv);
+
+/* "judge: <message>" on stderr. */
+void jg_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Usage error: message, then "Try 'judge --help'". Returns JG_EXIT_USAGE. */
+int jg_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* 1 when colour may be used on `f` (a TTY and NO_COLOR unset). */
+int jg_use_color(FILE *f);
+
+#endif

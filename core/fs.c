@@ -1,0 +1,159 @@
+/* core/fs.c - file-system helpers. */
+#define _GNU_SOURCE
+#include "fs.h"
+#include "error.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *jg_path_join(const char *a, const char *b)
+{
+	char *p;
+	size_t la = strlen(a);
+	if (asprintf(&p, "%s%s%s", a, (la && a[la - 1] == '/') ? "" : "/", b) < 0)
+		return NULL;
+	return p;
+}
+
+int jg_fs_mkdtemp(char **out, const char *base, const char *prefix)
+{
+	char *tmpl;
+	if (!base)
+		base = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	if (asprintf(&tmpl, "%s/%sXXXXXX", base, prefix) < 0)
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	if (!mkdtemp(tmpl)) {
+		int rc = jg_error_errno(JG_EIO, "cannot create a directory under %s", base);
+		free(tmpl);
+		return rc;
+	}
+	*out = tmpl;
+	return 0;
+}
+
+static int rmtree_at(int parent, const char *name, int depth)
+{
+	struct stat st;
+	int fd, rc = 0;
+	DIR *d;
+	struct dirent *e;
+
+	if (fstatat(parent, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlinkat(parent, name, 0) < 0 && errno != ENOENT ? -1 : 0;
+	if (depth > 256)
+		return -1;
+	fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		/* An unreadable directory: make it ours to empty, then retry. */
+		if (fchmodat(parent, name, 0700, 0) < 0)
+			return -1;
+		fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+	}
+	if (!(d = fdopendir(fd))) {
+		close(fd);
+		return -1;
+	}
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (rmtree_at(dirfd(d), e->d_name, depth + 1) < 0)
+			rc = -1;
+	}
+	closedir(d);
+	if (unlinkat(parent, name, AT_REMOVEDIR) < 0 && errno != ENOENT)
+		rc = -1;
+	return rc;
+}
+
+int jg_fs_rmtree(const char *path)
+{
+	if (rmtree_at(AT_FDCWD, path, 0) < 0)
+		return jg_error_errno(JG_EIO, "%s: cannot remove", path);
+	return 0;
+}
+
+int jg_fs_read_file(char **out, size_t *len, const char *path, size_t max)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
+	struct stat st;
+	char *p = NULL;
+	size_t got = 0;
+
+	if (fd < 0)
+		return jg_error_errno(JG_EIO, "%s", path);
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		rc = jg_error_set(JG_EIO, "%s: not a regular file", path);
+		goto done;
+	}
+	if ((uint64_t)st.st_size > max) {
+		rc = jg_error_set(JG_ELIMIT, "%s: larger than %zu bytes", path, max);
+		goto done;
+	}
+	if (!(p = malloc((size_t)st.st_size + 1))) {
+		rc = jg_error_set(JG_ENOMEM, "out of memory reading %s", path);
+		goto done;
+	}
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, p + got, (size_t)st.st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	p[got] = '\0';
+	*out = p;
+	p = NULL;
+	if (len)
+		*len = got;
+done:
+	free(p);
+	close(fd);
+	return rc;
+}
+
+int jg_fs_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void jg_strv_free(char **v)
+{
+	if (!v)
+		return;
+	for (char **p = v; *p; p++)
+		free(*p);
+	free(v);
+}
+
+size_t jg_strv_len(char *const *v)
+{
+	size_t n = 0;
+	while (v && v[n])
+		n++;
+	return n;
+}
+
+int jg_strv_push(char ***v, const char *s)
+{
+	size_t n = jg_strv_len(*v);
+	char **nv = realloc(*v, (n + 2) * sizeof(char *));
+	if (!nv)
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	*v = nv;
+	if (!(nv[n] = strdup(s)))
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	nv[n + 1] = NULL;
+	return 0;
+}

@@ -1,0 +1,2 @@
+/* core/validate.c - placeholder until the default validator lands. */
+#include "validate.h"
