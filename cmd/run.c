@@ -1,3 +1,317 @@
-/* cmd/run.c - `judge run` (work in progress). */
+/* cmd/run.c - `judge run BUNDLE SUBMISSION... [options]`. */
+#define _GNU_SOURCE
 #include "cmd.h"
-int cmd_run(int argc, char **argv) { (void)argc; (void)argv; return jg_usage_error("run: not built yet"); }
+#include "bundle.h"
+#include "error.h"
+#include "judge.h"
+#include "lang.h"
+#include "report.h"
+#include "submission.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char run_usage[] =
+	"Usage: judge run BUNDLE SUBMISSION... [options]\n"
+	"\n"
+	"Judge each SUBMISSION against the problem BUNDLE inside Docker containers.\n"
+	"BUNDLE is a Kattis problem package: a directory, or a .zip/.tar/.tar.gz/.tgz/\n"
+	".tar.xz/.tar.bz2/.tar.zst archive. SUBMISSION is a source file, or a\n"
+	"directory/archive holding a multi-file program.\n"
+	"\n"
+	"Options:\n"
+	"      --lang LANG          language of the submissions (default: from the\n"
+	"                           extension): c, cpp, python, java, javascript, go\n"
+	"      --entry FILE         entry file of a multi-file submission\n"
+	"      --json FILE|-        write the JSON report (docs/report-schema.md)\n"
+	"      --junit FILE         write a JUnit XML report\n"
+	"      --time-limit SEC     CPU time limit per test (overrides the bundle)\n"
+	"      --memory-limit MIB   memory limit per test (overrides the bundle)\n"
+	"  -j, --jobs N             judge N submissions in parallel (default 1)\n"
+	"      --all-tests          run every test, not only up to the first failure\n"
+	"      --keep               keep the extracted bundle/submission directories\n"
+	"  -v, --verbose            per-test lines and bundle warnings\n"
+	"      --docker-host HOST   Docker engine (default $DOCKER_HOST, else\n"
+	"                           unix:///var/run/docker.sock)\n"
+	"      --languages FILE     extend or override the language definitions\n"
+	"  -h, --help               show this help\n"
+	"\n"
+	"The wall-clock limit of a run is 2 x the CPU limit + 1 s.\n"
+	"Exit codes: 0 every submission accepted, 1 some were not,\n"
+	"            2 usage error or bad input, 3 judge/infrastructure error.\n";
+
+typedef struct {
+	const char *lang, *entry, *json, *junit, *docker_host, *languages;
+	double      time_limit;
+	unsigned long memory_mib;
+	int         jobs, all_tests, keep, verbose;
+} run_opts;
+
+enum { OPT_LANG = 256, OPT_ENTRY, OPT_JSON, OPT_JUNIT, OPT_TL, OPT_ML, OPT_ALL, OPT_KEEP,
+       OPT_HOST, OPT_LANGS };
+
+static const struct option long_opts[] = {
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "entry", required_argument, NULL, OPT_ENTRY },
+	{ "json", required_argument, NULL, OPT_JSON },
+	{ "junit", required_argument, NULL, OPT_JUNIT },
+	{ "time-limit", required_argument, NULL, OPT_TL },
+	{ "memory-limit", required_argument, NULL, OPT_ML },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "all-tests", no_argument, NULL, OPT_ALL },
+	{ "keep", no_argument, NULL, OPT_KEEP },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "docker-host", required_argument, NULL, OPT_HOST },
+	{ "languages", required_argument, NULL, OPT_LANGS },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int parse_number(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end || !isfinite(v) || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_opt(run_opts *o, int c)
+{
+	double v;
+	switch (c) {
+	case OPT_LANG: o->lang = optarg; return 0;
+	case OPT_ENTRY: o->entry = optarg; return 0;
+	case OPT_JSON: o->json = optarg; return 0;
+	case OPT_JUNIT: o->junit = optarg; return 0;
+	case OPT_HOST: o->docker_host = optarg; return 0;
+	case OPT_LANGS: o->languages = optarg; return 0;
+	case OPT_ALL: o->all_tests = 1; return 0;
+	case OPT_KEEP: o->keep = 1; return 0;
+	case 'v': o->verbose = 1; return 0;
+	case OPT_TL:
+		if (parse_number(optarg, 0.001, 3600, &o->time_limit) < 0)
+			return jg_usage_error("--time-limit: '%s' is not a number of seconds in (0, 3600]", optarg);
+		return 0;
+	case OPT_ML:
+		if (parse_number(optarg, 4, 1 << 20, &v) < 0 || v != floor(v))
+			return jg_usage_error("--memory-limit: '%s' is not a whole number of MiB >= 4", optarg);
+		o->memory_mib = (unsigned long)v;
+		return 0;
+	case 'j':
+		if (parse_number(optarg, 1, 256, &v) < 0 || v != floor(v))
+			return jg_usage_error("-j: '%s' is not a number from 1 to 256", optarg);
+		o->jobs = (int)v;
+		return 0;
+	default:
+		return jg_usage_error("run: invalid option");
+	}
+}
+
+/* ---- output ---- */
+
+static const char *verdict_color(jg_verdict v)
+{
+	switch (v) {
+	case JG_AC: return "\033[32m";
+	case JG_JE: return "\033[35m";
+	case JG_SKIPPED: return "\033[90m";
+	default: return "\033[31m";
+	}
+}
+
+static void print_verdict(FILE *f, jg_verdict v, int color, int width)
+{
+	if (color)
+		fprintf(f, "%s%-*s\033[0m", verdict_color(v), width, jg_verdict_name(v));
+	else
+		fprintf(f, "%-*s", width, jg_verdict_name(v));
+}
+
+static size_t passed(const jg_submission_result *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->ntests; i++)
+		n += s->tests[i].verdict == JG_AC;
+	return n;
+}
+
+static void print_tests(const jg_submission_result *s, int color)
+{
+	for (size_t i = 0; i < s->ntests; i++) {
+		const jg_test_result *t = &s->tests[i];
+		printf("    %-24s ", t->name);
+		print_verdict(stdout, t->verdict, color, 8);
+		if (t->verdict != JG_SKIPPED)
+			printf(" %7.3fs %8.1fMiB", t->time, (double)t->memory / 1048576.0);
+		if (t->message)
+			printf("  %.200s", t->message);
+		putchar('\n');
+	}
+}
+
+static void print_table(const jg_report *r, int verbose)
+{
+	int color = jg_use_color(stdout), w = 10;
+	for (size_t i = 0; i < r->nsubs; i++)
+		if (r->subs[i].path && (int)strlen(r->subs[i].path) > w)
+			w = (int)strlen(r->subs[i].path);
+	printf("%-*s  %-10s  %-7s  %7s  %8s  %9s\n", w, "SUBMISSION", "LANGUAGE", "VERDICT", "TESTS",
+	       "TIME", "MEMORY");
+	for (size_t i = 0; i < r->nsubs; i++) {
+		const jg_submission_result *s = &r->subs[i];
+		char tests[32];
+		snprintf(tests, sizeof(tests), "%zu/%zu", passed(s), s->ntests);
+		printf("%-*s  %-10s  ", w, s->path ? s->path : "?", s->language ? s->language : "?");
+		print_verdict(stdout, s->verdict, color, 7);
+		printf("  %7s  %7.3fs  %6.1fMiB\n", tests, s->time_max, (double)s->memory_max / 1048576.0);
+		if (verbose && s->message)
+			printf("    %.300s\n", s->message);
+		if (verbose)
+			print_tests(s, color);
+	}
+}
+
+static void progress(void *ud, size_t idx, const jg_submission_result *r, size_t done, size_t total)
+{
+	(void)ud;
+	(void)idx;
+	fprintf(stderr, "\rjudge: %zu/%zu judged (last: %s %s)\033[K", done, total,
+		r->path ? r->path : "?", jg_verdict_name(r->verdict));
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static int exit_code(const jg_report *r)
+{
+	int code = JG_EXIT_OK;
+	for (size_t i = 0; i < r->nsubs; i++) {
+		jg_verdict want = r->subs[i].has_expected ? r->subs[i].expected : JG_AC;
+		if (r->subs[i].verdict == JG_JE)
+			return JG_EXIT_JUDGE;
+		if (r->subs[i].verdict != want)
+			code = JG_EXIT_VERDICT;
+	}
+	return code;
+}
+
+/* ---- the command ---- */
+
+static int load_langs(jg_langs **langs, const run_opts *o)
+{
+	int rc = jg_langs_load(langs, jg_langs_default_path());
+	if (rc == 0 && o->languages)
+		rc = jg_langs_merge(*langs, o->languages);
+	if (rc < 0)
+		jg_diag("%s", jg_error_last());
+	return rc;
+}
+
+static int open_subs(jg_submission ***subs, char **paths, int n, const jg_langs *langs, const run_opts *o)
+{
+	jg_submission_opts so = { o->lang, o->entry, NULL };
+	if (!(*subs = calloc((size_t)n, sizeof(**subs))))
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	for (int i = 0; i < n; i++) {
+		int rc = jg_submission_open(&(*subs)[i], paths[i], langs, &so);
+		if (rc < 0) {
+			jg_diag("%s", jg_error_last());
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static int write_reports(const jg_report *r, const run_opts *o)
+{
+	if (o->json && jg_report_save_json(r, o->json) < 0) {
+		jg_diag("%s", jg_error_last());
+		return -1;
+	}
+	if (o->junit && jg_report_save_junit(r, o->junit) < 0) {
+		jg_diag("%s", jg_error_last());
+		return -1;
+	}
+	return 0;
+}
+
+static void show_warnings(const jg_bundle *b)
+{
+	for (size_t i = 0; b->warnings && b->warnings[i]; i++)
+		jg_diag("warning: %s", b->warnings[i]);
+}
+
+static int judge(run_opts *o, char *bundle_path, char **sub_paths, int nsubs)
+{
+	jg_bundle_opts bo = { o->time_limit, NULL };
+	jg_judge_opts jo = { o->docker_host, o->jobs, o->all_tests, o->memory_mib, NULL, NULL, NULL, NULL };
+	jg_langs *langs = NULL;
+	jg_bundle *b = NULL;
+	jg_submission **subs = NULL;
+	jg_report *rep = NULL;
+	int rc, code = JG_EXIT_USAGE;
+
+	if (load_langs(&langs, o) < 0)
+		goto done;
+	if ((rc = jg_bundle_open(&b, bundle_path, &bo)) < 0) {
+		jg_diag("%s", jg_error_last());
+		code = jg_error_exit_code(rc);
+		goto done;
+	}
+	if (o->verbose)
+		show_warnings(b);
+	if ((rc = open_subs(&subs, sub_paths, nsubs, langs, o)) < 0) {
+		code = jg_error_exit_code(rc);
+		goto done;
+	}
+	jo.langs = langs;
+	if (isatty(STDERR_FILENO))
+		jo.on_done = progress;
+	rc = jg_judge_run(&rep, b, subs, (size_t)nsubs, &jo);
+	if (rc < 0)
+		jg_diag("%s", jg_error_last());
+	if (rep) {
+		print_table(rep, o->verbose);
+		code = write_reports(rep, o) < 0 ? JG_EXIT_JUDGE : exit_code(rep);
+	}
+	if (rc < 0)
+		code = jg_error_exit_code(rc);
+done:
+	jg_report_free(rep);
+	for (int i = 0; subs && i < nsubs; i++)
+		jg_submission_free(subs[i]);
+	free(subs);
+	if (o->keep && b && b->extracted_dir) {
+		jg_diag("kept %s", b->extracted_dir);
+		free(b->extracted_dir);
+		b->extracted_dir = NULL;
+	}
+	jg_bundle_free(b);
+	jg_langs_free(langs);
+	return code;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	run_opts o = { .jobs = 1 };
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "j:vh", long_opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(run_usage, stdout);
+			return JG_EXIT_OK;
+		}
+		if (c == '?' || c == ':')
+			return jg_usage_error("run: invalid option");
+		if (parse_opt(&o, c) != 0)
+			return JG_EXIT_USAGE;
+	}
+	if (argc - optind < 2)
+		return jg_usage_error("run: needs a BUNDLE and at least one SUBMISSION");
+	return judge(&o, argv[optind], argv + optind + 1, argc - optind - 1);
+}

@@ -4,7 +4,7 @@
  * jg_bundle_open() reads a directory, or extracts an archive into a private
  * temporary directory (removed by jg_bundle_free), parses problem.yaml with
  * libfyaml, resolves the time limit and lists the test cases:
- * data/sample/ ** /*.in|.ans then data/secret/ ** /*.in|.ans, each group in
+ * every NAME.in/NAME.ans pair under data/sample/, then under data/secret/ (any depth), each in
  * lexicographic order of the path.  The bundle owns every string in it.
  */
 #ifndef JG_BUNDLE_H

@@ -12,6 +12,7 @@
 #ifndef JG_LANG_H
 #define JG_LANG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct {

@@ -4,7 +4,7 @@
  * The language comes from --lang, else from the extension of the file (or of
  * the entry file).  The entry point follows the language's convention
  * (main.*, the Java class with `main`, __main__.py/main.py) unless --entry
- * names it.  Archives are extracted (with the archive module's caps) into a
+ * names it.  Archives are extracted (with the extract module's caps) into a
  * private directory removed by jg_submission_free().
  */
 #ifndef JG_SUBMISSION_H

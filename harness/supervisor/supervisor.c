@@ -1,2 +1,921 @@
-/* harness/supervisor/supervisor.c - work in progress. */
-int main(void) { return 0; }
+/* harness/supervisor/supervisor.c - runs inside the submission's container.
+ *
+ * THEORY OF OPERATION
+ *
+ * Processes.  The judge creates one container per submission, with this
+ * static binary as its command, so the supervisor is PID 1 of the container's
+ * PID namespace: every orphan is re-parented to it and it reaps them all.
+ * The judge drives it through the container's attached stdin (one command per
+ * line) and reads replies on the attached stdout (a header line, then
+ * payloads whose lengths the header gives).  Its stderr carries diagnostics.
+ *
+ *   judge --attach stdin-->  supervisor (uid 0, caps: CHOWN SETUID SETGID)
+ *         <--attach stdout--     |
+ *                                +-- fork, drop to RUN_UID --> compiler / submission
+ *                                +-- fork, drop to VAL_UID --> custom output validator
+ *                                +-- fork, drop to RUN_UID --> kill(-1) and /tmp cleanup
+ *
+ * Uids.  The submission (and its compiler) run as RUN_UID, the problem's
+ * validator as VAL_UID, both different from the supervisor's and with no
+ * supplementary groups; the container has no-new-privileges and drops every
+ * capability except the three the supervisor uses.  To end a test, a helper
+ * forked as RUN_UID calls kill(-1, SIGKILL): that reaches exactly the
+ * processes of that uid in this PID namespace (children that escaped with
+ * setsid or a double fork included) and nothing else.
+ *
+ * Files.
+ *   /judge          volume filled by the judge before start (root, 0711)
+ *     config        limits, argv templates, env (read once at start)
+ *     src/          submission sources        vsrc/  validator sources
+ *     tests/N.in, tests/N.ans                 (root:VAL_GID 0750/0640)
+ *   /box            size-capped tmpfs (root, 0711)
+ *     build/        sources copied here, compiled as RUN_UID, then sealed
+ *                   (root-owned, read-only) and used as the run directory
+ *     val/          the validator, built the same way as VAL_UID
+ *     out/stdout    the test's stdout (root, 0600; the child gets the fd)
+ *     fb/           the validator's feedback directory (VAL_UID)
+ *   /tmp            size-capped tmpfs, the submission's scratch space,
+ *                   emptied after every test
+ *
+ * Pipes and limits per run.  stdin is the test's .in file (an fd, never a
+ * path the submission could open); stdout goes to /box/out/stdout, capped by
+ * RLIMIT_FSIZE (which also caps every file the submission writes); stderr is a
+ * pipe the supervisor drains, keeping a capped prefix.  CPU time is capped by
+ * RLIMIT_CPU and measured from wait4() rusage (main child plus reaped
+ * orphans); wall time by a poll() deadline; memory by the container cgroup
+ * (peak from ru_maxrss, OOM kills from the cgroup's oom_kill counter, v1 or
+ * v2).  A SIGCHLD self-pipe wakes the poll loop the moment the child exits.
+ * A CLOEXEC pipe reports exec failures, which are judge errors, not RTE.
+ *
+ * Protocol (stdin, one command per line):
+ *   compile | vcompile | test N | limits CPU_MS WALL_MS MEM OUT | quit
+ * Replies (stdout):
+ *   C STATUS CPU_US WALL_US EXIT SIG OUTLEN OUTTRUNC\n<compiler output>
+ *   R VERDICT CPU_US WALL_US MEM EXIT SIG LIMIT MSGLEN OUTLEN OUTTRUNC ERRLEN ERRTRUNC\n
+ *     <message><stdout head><stderr head>
+ *   E MSGLEN\n<message>        (the supervisor itself failed: judge error)
+ */
+#define _GNU_SOURCE
+#include "validate.h"
+#include "fs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define JUDGE_DIR  "/judge"
+#define BUILD_DIR  "/box/build"
+#define VAL_DIR    "/box/val"
+#define OUT_DIR    "/box/out"
+#define OUT_FILE   "/box/out/stdout"
+#define FB_DIR     "/box/fb"
+#define SCRATCH    "/tmp"
+#define MAX_ARGS   256
+
+typedef struct {
+	uid_t    run_uid, val_uid;
+	long     compile_cpu_ms, compile_wall_ms;
+	size_t   compile_out_cap;
+	uint64_t compile_fsize;
+	long     cpu_ms, wall_ms;
+	uint64_t mem_bytes, out_bytes;
+	size_t   stderr_cap, capture_cap;
+	long     val_cpu_ms;
+	int      custom_validator;
+	char     vflags[1024];
+	char    *compile[MAX_ARGS], *run[MAX_ARGS], *vcompile[MAX_ARGS], *vrun[MAX_ARGS];
+	char    *env[MAX_ARGS];
+} config;
+
+static config cfg;
+static int sigchld_pipe[2] = { -1, -1 };
+
+/* ---------- small utilities ---------- */
+
+static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+static int write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static void reply_error(const char *msg)
+{
+	char head[64];
+	int n = snprintf(head, sizeof(head), "E %zu\n", strlen(msg));
+	write_all(1, head, (size_t)n);
+	write_all(1, msg, strlen(msg));
+}
+
+static void die(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "supervisor: %s\n", msg);
+	reply_error(msg);
+	exit(1);
+}
+
+static int64_t now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int64_t tv_us(struct timeval tv) { return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec; }
+
+static void on_sigchld(int sig)
+{
+	int saved = errno;
+	(void)sig;
+	if (write(sigchld_pipe[1], "c", 1) < 0) {
+		/* pipe full: a wake-up is already pending */
+	}
+	errno = saved;
+}
+
+/* ---------- configuration ---------- */
+
+static char **argv_slot(const char *name)
+{
+	if (!strcmp(name, "compile"))
+		return cfg.compile;
+	if (!strcmp(name, "run"))
+		return cfg.run;
+	if (!strcmp(name, "vcompile"))
+		return cfg.vcompile;
+	if (!strcmp(name, "vrun"))
+		return cfg.vrun;
+	if (!strcmp(name, "env"))
+		return cfg.env;
+	return NULL;
+}
+
+static char *read_line(FILE *f)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, f);
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	if (n > 0 && line[n - 1] == '\n')
+		line[n - 1] = '\0';
+	return line;
+}
+
+static void read_argv_block(FILE *f, const char *name, long count)
+{
+	char **slot = argv_slot(name);
+	if (!slot || count < 0 || count >= MAX_ARGS)
+		die("config: bad argv block '%s' (%ld)", name, count);
+	for (long i = 0; i < count; i++)
+		if (!(slot[i] = read_line(f)))
+			die("config: argv block '%s' ends early", name);
+	slot[count] = NULL;
+}
+
+static void set_number(const char *key, const char *val)
+{
+	unsigned long long v = strtoull(val, NULL, 10);
+	if (!strcmp(key, "run_uid")) cfg.run_uid = (uid_t)v;
+	else if (!strcmp(key, "val_uid")) cfg.val_uid = (uid_t)v;
+	else if (!strcmp(key, "compile_cpu_ms")) cfg.compile_cpu_ms = (long)v;
+	else if (!strcmp(key, "compile_wall_ms")) cfg.compile_wall_ms = (long)v;
+	else if (!strcmp(key, "compile_out_cap")) cfg.compile_out_cap = (size_t)v;
+	else if (!strcmp(key, "compile_fsize")) cfg.compile_fsize = v;
+	else if (!strcmp(key, "cpu_ms")) cfg.cpu_ms = (long)v;
+	else if (!strcmp(key, "wall_ms")) cfg.wall_ms = (long)v;
+	else if (!strcmp(key, "mem_bytes")) cfg.mem_bytes = v;
+	else if (!strcmp(key, "out_bytes")) cfg.out_bytes = v;
+	else if (!strcmp(key, "stderr_cap")) cfg.stderr_cap = (size_t)v;
+	else if (!strcmp(key, "capture_cap")) cfg.capture_cap = (size_t)v;
+	else if (!strcmp(key, "val_cpu_ms")) cfg.val_cpu_ms = (long)v;
+	else die("config: unknown key '%s'", key);
+}
+
+static void load_config(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line;
+
+	if (!f)
+		die("cannot open %s: %s", path, strerror(errno));
+	while ((line = read_line(f))) {
+		char *sp = strchr(line, ' ');
+		if (!*line || !sp) {
+			free(line);
+			continue;
+		}
+		*sp++ = '\0';
+		if (!strcmp(line, "argv")) {
+			char *name = sp, *cnt = strchr(sp, ' ');
+			if (!cnt)
+				die("config: argv line without a count");
+			*cnt++ = '\0';
+			read_argv_block(f, name, strtol(cnt, NULL, 10));
+		} else if (!strcmp(line, "validator")) {
+			cfg.custom_validator = !strcmp(sp, "custom");
+		} else if (!strcmp(line, "vflags")) {
+			snprintf(cfg.vflags, sizeof(cfg.vflags), "%s", sp);
+		} else {
+			set_number(line, sp);
+		}
+		free(line);
+	}
+	fclose(f);
+	if (!cfg.run_uid || !cfg.val_uid || cfg.run_uid == cfg.val_uid)
+		die("config: run_uid and val_uid must be distinct and non-zero");
+}
+
+/* ---------- file system preparation ---------- */
+
+static int copy_file(const char *src, const char *dst, mode_t mode)
+{
+	char buf[65536];
+	int in = open(src, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0755);
+	ssize_t n = 0;
+	int rc = (in < 0 || out < 0) ? -1 : 0;
+
+	while (rc == 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		rc = write_all(out, buf, (size_t)n);
+	if (n < 0)
+		rc = -1;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	return rc;
+}
+
+/* Copies regular files and directories from src to dst (which exists),
+ * giving everything to `owner`. Anything else (links, devices) is skipped. */
+static int copy_tree(const char *src, const char *dst, uid_t owner, int depth)
+{
+	DIR *d = opendir(src);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d)
+		return errno == ENOENT ? 0 : -1;
+	while (rc == 0 && (e = readdir(d))) {
+		char s[PATH_MAX], t[PATH_MAX];
+		struct stat st;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(s, sizeof(s), "%s/%s", src, e->d_name);
+		snprintf(t, sizeof(t), "%s/%s", dst, e->d_name);
+		if (lstat(s, &st) < 0)
+			rc = -1;
+		else if (S_ISDIR(st.st_mode) && depth < 32)
+			rc = (mkdir(t, 0755) < 0 || copy_tree(s, t, owner, depth + 1) < 0) ? -1 : 0;
+		else if (S_ISREG(st.st_mode))
+			rc = copy_file(s, t, st.st_mode);
+		else
+			continue;
+		if (rc == 0 && lchown(t, owner, owner) < 0)
+			rc = -1;
+	}
+	closedir(d);
+	return rc;
+}
+
+/* Hands a tree to `owner` (root seals it: read-only for everyone else). */
+static void chown_tree(const char *path, uid_t owner, int seal, int depth)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+
+	if (lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
+		return;
+	if (lchown(path, owner, owner) < 0)
+		return;
+	if (seal)
+		chmod(path, S_ISDIR(st.st_mode) || (st.st_mode & 0111) ? 0755 : 0644);
+	if (!S_ISDIR(st.st_mode) || depth > 32 || !(d = opendir(path)))
+		return;
+	while ((e = readdir(d))) {
+		char p[PATH_MAX];
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", path, e->d_name);
+		chown_tree(p, owner, seal, depth + 1);
+	}
+	closedir(d);
+}
+
+static void make_dir(const char *path, mode_t mode, uid_t owner)
+{
+	if (mkdir(path, mode) < 0 && errno != EEXIST)
+		die("mkdir %s: %s", path, strerror(errno));
+	if (chmod(path, mode) < 0 || chown(path, owner, owner) < 0)
+		die("chown/chmod %s: %s", path, strerror(errno));
+}
+
+static void prepare_fs(void)
+{
+	if (chmod(JUDGE_DIR, 0711) < 0 || chmod("/box", 0711) < 0)
+		die("chmod /judge or /box: %s", strerror(errno));
+	chown_tree(JUDGE_DIR "/tests", 0, 0, 0);
+	if (chown(JUDGE_DIR "/tests", 0, cfg.val_uid) == 0)
+		chmod(JUDGE_DIR "/tests", 0750);
+	{
+		DIR *d = opendir(JUDGE_DIR "/tests");
+		struct dirent *e;
+		while (d && (e = readdir(d))) {
+			char p[PATH_MAX];
+			if (e->d_name[0] == '.')
+				continue;
+			snprintf(p, sizeof(p), JUDGE_DIR "/tests/%s", e->d_name);
+			if (chown(p, 0, cfg.val_uid) < 0 || chmod(p, 0640) < 0)
+				die("cannot protect %s: %s", p, strerror(errno));
+		}
+		if (d)
+			closedir(d);
+	}
+	chmod(JUDGE_DIR "/config", 0600);
+	/* Without DAC_OVERRIDE root cannot write into another uid's directory:
+	 * copy as root first, then hand each tree to its uid. */
+	make_dir(BUILD_DIR, 0755, 0);
+	make_dir(VAL_DIR, 0755, 0);
+	make_dir(OUT_DIR, 0700, 0);
+	if (copy_tree(JUDGE_DIR "/src", BUILD_DIR, 0, 0) < 0)
+		die("cannot copy the submission into %s: %s", BUILD_DIR, strerror(errno));
+	if (copy_tree(JUDGE_DIR "/vsrc", VAL_DIR, 0, 0) < 0)
+		die("cannot copy the validator into %s: %s", VAL_DIR, strerror(errno));
+	chown_tree(BUILD_DIR, cfg.run_uid, 0, 0);
+	chown_tree(VAL_DIR, cfg.val_uid, 0, 0);
+	chmod(SCRATCH, 01777);
+}
+
+/* ---------- processes ---------- */
+
+static void drop_to(uid_t uid)
+{
+	gid_t g = (gid_t)uid;
+	if (setgroups(0, NULL) < 0 || setresgid(g, g, g) < 0 || setresuid(uid, uid, uid) < 0)
+		_exit(125);
+}
+
+/* Kills every process of `uid` in this PID namespace, from a helper running
+ * as that uid (root here has no CAP_KILL). Reaps nothing but the helper. */
+static void kill_uid(uid_t uid)
+{
+	for (int round = 0; round < 2; round++) {
+		pid_t h = fork();
+		if (h == 0) {
+			drop_to(uid);
+			kill(-1, SIGKILL);
+			_exit(0);
+		}
+		if (h > 0)
+			waitpid(h, NULL, 0);
+	}
+}
+
+/* Reaps every remaining child (orphans of the last run), adding their CPU time. */
+static void reap_all(int64_t *cpu_us)
+{
+	for (int spins = 0; spins < 2000; spins++) {
+		struct rusage ru;
+		int st;
+		pid_t p = wait4(-1, &st, WNOHANG, &ru);
+		if (p > 0) {
+			if (cpu_us)
+				*cpu_us += tv_us(ru.ru_utime) + tv_us(ru.ru_stime);
+			continue;
+		}
+		if (p < 0)
+			break;          /* ECHILD: everything reaped */
+		usleep(1000);
+	}
+}
+
+/* Empties /tmp as the run uid (the only uid that may write there). */
+static void clean_scratch(uid_t uid)
+{
+	pid_t h = fork();
+	if (h == 0) {
+		DIR *d;
+		struct dirent *e;
+		drop_to(uid);
+		if (!(d = opendir(SCRATCH)))
+			_exit(0);
+		while ((e = readdir(d))) {
+			char p[PATH_MAX];
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			snprintf(p, sizeof(p), SCRATCH "/%s", e->d_name);
+			jg_fs_rmtree(p);
+		}
+		_exit(0);
+	}
+	if (h > 0)
+		waitpid(h, NULL, 0);
+}
+
+typedef struct {
+	char *const *argv;
+	uid_t        uid;
+	const char  *cwd;
+	int          in_fd, out_fd, err_fd;  /* err_fd may equal out_fd's pipe */
+	long         cpu_ms, wall_ms;
+	uint64_t     fsize;
+} spawn_spec;
+
+typedef struct {
+	int      started;      /* 0: exec failed (judge error) */
+	int      exit_code;    /* -1 when signalled */
+	int      signal;
+	int      wall_hit;
+	int      cpu_hit;      /* killed for CPU time by the poll loop */
+	int64_t  cpu_us, wall_us;
+	uint64_t maxrss;       /* bytes */
+	char     exec_error[256];
+} spawn_result;
+
+static void set_limit(int res, rlim_t v)
+{
+	struct rlimit rl = { v, v };
+	setrlimit(res, &rl);
+}
+
+static void child_exec(const spawn_spec *s, int errpipe)
+{
+	char msg[256];
+	rlim_t cpu = (rlim_t)((s->cpu_ms + 999) / 1000 + 1);
+	struct rlimit rl_cpu = { cpu, cpu + 1 };
+
+	if (dup2(s->in_fd, 0) < 0 || dup2(s->out_fd, 1) < 0 || dup2(s->err_fd, 2) < 0)
+		_exit(126);
+	for (int fd = 3; fd < 1024; fd++)
+		if (fd != errpipe)
+			close(fd);
+	signal(SIGPIPE, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
+	setrlimit(RLIMIT_CPU, &rl_cpu);
+	set_limit(RLIMIT_FSIZE, (rlim_t)s->fsize);
+	set_limit(RLIMIT_CORE, 0);
+	set_limit(RLIMIT_NOFILE, 512);
+	set_limit(RLIMIT_STACK, cfg.mem_bytes ? (rlim_t)cfg.mem_bytes : RLIM_INFINITY);
+	setsid();
+	drop_to(s->uid);
+	if (chdir(s->cwd) < 0) {
+		snprintf(msg, sizeof(msg), "chdir %s: %s", s->cwd, strerror(errno));
+	} else {
+		execvpe(s->argv[0], s->argv, cfg.env);
+		snprintf(msg, sizeof(msg), "cannot execute '%s': %s", s->argv[0], strerror(errno));
+	}
+	write_all(errpipe, msg, strlen(msg));
+	_exit(127);
+}
+
+/* Drains `fd` into buf (keeping at most cap bytes, counting the rest). */
+static int drain(int fd, char *buf, size_t cap, size_t *len, size_t *trunc)
+{
+	char tmp[65536];
+	ssize_t n = read(fd, tmp, sizeof(tmp));
+	if (n <= 0)
+		return n == 0 || (errno != EAGAIN && errno != EINTR) ? -1 : 0;
+	size_t take = *len + (size_t)n > cap ? cap - *len : (size_t)n;
+	memcpy(buf + *len, tmp, take);
+	*len += take;
+	*trunc += (size_t)n - take;
+	return 0;
+}
+
+/* CPU time of one process from /proc (user+sys), or -1. */
+static int64_t proc_cpu_us(pid_t pid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long long ut = 0, st = 0;
+	long tick = sysconf(_SC_CLK_TCK);
+	int fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	if (!(p = strrchr(buf, ')')) ||
+	    sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) != 2)
+		return -1;
+	return (int64_t)((ut + st) * 1000000ull / (unsigned long long)(tick > 0 ? tick : 100));
+}
+
+#define CPU_POLL_MS 50
+
+/* Waits for the child, draining `errfd` (-1 for none), enforcing the wall
+ * limit, and the CPU limit of the main process every CPU_POLL_MS (RLIMIT_CPU
+ * has one-second granularity and is the backstop). */
+static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r,
+		      char *ebuf, size_t ecap, size_t *elen, size_t *etrunc)
+{
+	int64_t start = now_us(), deadline = start + (int64_t)s->wall_ms * 1000;
+	int done = 0, status = 0;
+	struct rusage ru;
+
+	while (!done) {
+		struct pollfd p[2] = { { sigchld_pipe[0], POLLIN, 0 }, { errfd, POLLIN, 0 } };
+		int64_t left = deadline - now_us();
+		if (left <= 0) {
+			r->wall_hit = 1;
+			kill_uid(s->uid);
+			deadline = now_us() + 1000000000;  /* now just wait for it */
+			continue;
+		}
+		poll(p, errfd >= 0 ? 2 : 1, left / 1000 + 1 < CPU_POLL_MS ? (int)(left / 1000) + 1 : CPU_POLL_MS);
+		if (!r->wall_hit && !r->cpu_hit && proc_cpu_us(pid) > (int64_t)s->cpu_ms * 1000 + 20000) {
+			r->cpu_hit = 1;
+			kill_uid(s->uid);
+		}
+		if (errfd >= 0 && (p[1].revents & (POLLIN | POLLHUP))) {
+			if (drain(errfd, ebuf, ecap, elen, etrunc) < 0) {
+				close(errfd);
+				errfd = -1;
+			}
+		}
+		if (p[0].revents & POLLIN) {
+			char junk[64];
+			if (read(sigchld_pipe[0], junk, sizeof(junk)) < 0) {
+				/* nothing: non-blocking */
+			}
+		}
+		if (wait4(pid, &status, WNOHANG, &ru) == pid)
+			done = 1;
+	}
+	r->wall_us = now_us() - start;
+	r->cpu_us = tv_us(ru.ru_utime) + tv_us(ru.ru_stime);
+	r->maxrss = (uint64_t)ru.ru_maxrss * 1024;
+	r->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+	/* Whatever is still buffered in the pipe after the exit. */
+	while (errfd >= 0 && drain(errfd, ebuf, ecap, elen, etrunc) == 0 && *elen < ecap) {
+		struct pollfd p = { errfd, POLLIN, 0 };
+		if (poll(&p, 1, 0) <= 0)
+			break;
+	}
+}
+
+static int spawn(const spawn_spec *s, spawn_result *r, char *ebuf, size_t ecap,
+		 size_t *elen, size_t *etrunc, int errfd)
+{
+	int ep[2];
+	pid_t pid;
+	ssize_t n;
+
+	memset(r, 0, sizeof(*r));
+	if (pipe2(ep, O_CLOEXEC) < 0)
+		return -1;
+	if ((pid = fork()) < 0) {
+		close(ep[0]);
+		close(ep[1]);
+		return -1;
+	}
+	if (pid == 0)
+		child_exec(s, ep[1]);
+	close(ep[1]);
+	supervise(pid, errfd, s, r, ebuf, ecap, elen, etrunc);
+	n = read(ep[0], r->exec_error, sizeof(r->exec_error) - 1);
+	r->exec_error[n > 0 ? n : 0] = '\0';
+	r->started = n <= 0;
+	close(ep[0]);
+	return 0;
+}
+
+/* ---------- cgroup OOM counter (v1 memory.oom_control, v2 memory.events) ---------- */
+
+static long oom_kills(void)
+{
+	static const char *const files[] = {
+		"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"
+	};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		FILE *f = fopen(files[i], "r");
+		char key[64];
+		long v;
+		if (!f)
+			continue;
+		while (fscanf(f, "%63s %ld", key, &v) == 2) {
+			if (!strcmp(key, "oom_kill")) {
+				fclose(f);
+				return v;
+			}
+		}
+		fclose(f);
+	}
+	return -1;
+}
+
+/* ---------- commands ---------- */
+
+static void reply(const char *head, const char *a, size_t alen, const char *b, size_t blen,
+		  const char *c, size_t clen)
+{
+	if (write_all(1, head, strlen(head)) < 0 || write_all(1, a, alen) < 0 ||
+	    write_all(1, b, blen) < 0 || write_all(1, c, clen) < 0)
+		exit(1);   /* the judge went away */
+}
+
+/* Compiles what `dir` holds with `argv` as `uid`, then seals it. */
+static void do_compile(char *const *argv, const char *dir, uid_t uid)
+{
+	char *out = malloc(cfg.compile_out_cap + 1), head[160];
+	size_t len = 0, trunc = 0;
+	int p[2], nul = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	spawn_spec s = { argv, uid, dir, nul, -1, -1, cfg.compile_cpu_ms, cfg.compile_wall_ms,
+			 cfg.compile_fsize };
+	spawn_result r = { 0 };
+	const char *status = "none";
+
+	if (!out || nul < 0 || pipe2(p, O_CLOEXEC) < 0)
+		die("compile: out of resources");
+	if (argv[0]) {
+		s.out_fd = s.err_fd = p[1];
+		if (spawn(&s, &r, out, cfg.compile_out_cap, &len, &trunc, p[0]) < 0)
+			die("compile: fork failed: %s", strerror(errno));
+		kill_uid(uid);
+		reap_all(&r.cpu_us);
+		if (!r.started)
+			status = "je";
+		else if (r.wall_hit || r.cpu_us > s.cpu_ms * 1000)
+			status = "timeout";
+		else
+			status = r.exit_code == 0 ? "ok" : "failed";
+		if (!r.started)
+			len = (size_t)snprintf(out, cfg.compile_out_cap, "%s", r.exec_error);
+	}
+	close(p[0]);
+	close(p[1]);
+	close(nul);
+	chown_tree(dir, 0, 1, 0);
+	clean_scratch(cfg.run_uid);
+	snprintf(head, sizeof(head), "C %s %" PRId64 " %" PRId64 " %d %d %zu %zu\n", status,
+		 r.cpu_us, r.wall_us, r.exit_code, r.signal, len, trunc);
+	reply(head, out, len, "", 0, "", 0);
+	free(out);
+}
+
+typedef struct {
+	const char *verdict;
+	char        msg[1024];
+	int         limit;     /* 0 none, 1 cpu, 2 wall, 3 memory, 4 output */
+} outcome;
+
+static uint64_t file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
+}
+
+/* Classifies a finished run; returns 1 when the output still needs validating. */
+static int classify(const spawn_result *r, long oom_delta, outcome *o)
+{
+	uint64_t out = file_size(OUT_FILE);
+	double mib = (double)cfg.mem_bytes / 1048576.0;
+
+	if (!r->started) {
+		o->verdict = "JE";
+		snprintf(o->msg, sizeof(o->msg), "%s", r->exec_error);
+	} else if (oom_delta > 0 || r->maxrss > cfg.mem_bytes) {
+		o->verdict = "MLE", o->limit = 3;
+		snprintf(o->msg, sizeof(o->msg), "memory limit %.0f MiB exceeded (peak %.1f MiB%s)", mib,
+			 (double)r->maxrss / 1048576.0, oom_delta > 0 ? ", killed by the OOM killer" : "");
+	} else if (r->wall_hit || r->cpu_hit || r->cpu_us > cfg.cpu_ms * 1000 || r->signal == SIGXCPU) {
+		o->verdict = "TLE", o->limit = r->wall_hit && !r->cpu_hit ? 2 : 1;
+		if (r->wall_hit && !r->cpu_hit)
+			snprintf(o->msg, sizeof(o->msg), "wall-clock limit %.3f s exceeded", cfg.wall_ms / 1000.0);
+		else
+			snprintf(o->msg, sizeof(o->msg), "CPU time %.3f s exceeds the limit of %.3f s",
+				 r->cpu_us / 1e6, cfg.cpu_ms / 1000.0);
+	} else if (r->signal == SIGXFSZ || out > cfg.out_bytes) {
+		o->verdict = "OLE", o->limit = 4;
+		snprintf(o->msg, sizeof(o->msg), "output limit of %" PRIu64 " bytes exceeded", cfg.out_bytes);
+	} else if (r->signal) {
+		o->verdict = "RTE";
+		snprintf(o->msg, sizeof(o->msg), "killed by signal %d (%s)", r->signal, strsignal(r->signal));
+	} else if (r->exit_code != 0) {
+		o->verdict = "RTE";
+		snprintf(o->msg, sizeof(o->msg), "exited with code %d", r->exit_code);
+	} else {
+		return 1;
+	}
+	return 0;
+}
+
+static void validate_default(const char *ans_path, outcome *o)
+{
+	jg_vflags fl;
+	FILE *ans = fopen(ans_path, "r"), *team = fopen(OUT_FILE, "r");
+	int v;
+
+	if (jg_vflags_parse(&fl, cfg.vflags, o->msg, sizeof(o->msg)) < 0) {
+		o->verdict = "JE";
+	} else if (!ans || !team) {
+		o->verdict = "JE";
+		snprintf(o->msg, sizeof(o->msg), "cannot open the answer or the output: %s", strerror(errno));
+	} else {
+		v = jg_validate_streams(ans, team, &fl, o->msg, sizeof(o->msg));
+		o->verdict = v == JG_VALIDATE_AC ? "AC" : v == JG_VALIDATE_WA ? "WA" : "JE";
+	}
+	if (ans)
+		fclose(ans);
+	if (team)
+		fclose(team);
+}
+
+static void read_feedback(char *msg, size_t cap)
+{
+	int fd = open(FB_DIR "/judgemessage.txt", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, msg, cap - 1) : -1;
+	msg[n > 0 ? n : 0] = '\0';
+	for (char *p = msg; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = *(p + 1) ? ' ' : '\0';
+	if (fd >= 0)
+		close(fd);
+}
+
+static void validate_custom(const char *in_path, const char *ans_path, outcome *o)
+{
+	char *argv[MAX_ARGS + 8], errbuf[1024], *save = NULL;
+	char flags[sizeof(cfg.vflags)];
+	size_t n = 0, elen = 0, etrunc = 0;
+	int team = open(OUT_FILE, O_RDONLY | O_CLOEXEC), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	spawn_spec s = { argv, cfg.val_uid, VAL_DIR, team, nul, nul, cfg.val_cpu_ms,
+			 cfg.val_cpu_ms * 2 + 1000, 64u << 20 };
+	spawn_result r;
+
+	jg_fs_rmtree(FB_DIR);
+	make_dir(FB_DIR, 0700, cfg.val_uid);
+	while (cfg.vrun[n] && n < MAX_ARGS)
+		argv[n] = cfg.vrun[n], n++;
+	argv[n++] = (char *)in_path;
+	argv[n++] = (char *)ans_path;
+	argv[n++] = FB_DIR "/";
+	snprintf(flags, sizeof(flags), "%s", cfg.vflags);
+	for (char *t = strtok_r(flags, " ", &save); t && n < MAX_ARGS + 6; t = strtok_r(NULL, " ", &save))
+		argv[n++] = t;
+	argv[n] = NULL;
+	if (team < 0 || nul < 0 || spawn(&s, &r, errbuf, sizeof(errbuf), &elen, &etrunc, -1) < 0) {
+		o->verdict = "JE";
+		snprintf(o->msg, sizeof(o->msg), "cannot start the output validator");
+	} else {
+		kill_uid(cfg.val_uid);
+		reap_all(NULL);
+		read_feedback(o->msg, sizeof(o->msg));
+		if (r.started && r.exit_code == 42)
+			o->verdict = "AC";
+		else if (r.started && r.exit_code == 43)
+			o->verdict = "WA";
+		else {
+			o->verdict = "JE";
+			snprintf(o->msg, sizeof(o->msg), "output validator failed: %s",
+				 !r.started ? r.exec_error : r.wall_hit ? "timed out" :
+				 r.signal ? strsignal(r.signal) : "exit code not 42 or 43");
+		}
+	}
+	if (team >= 0)
+		close(team);
+	if (nul >= 0)
+		close(nul);
+}
+
+/* Reads up to cap bytes of a file for the report. */
+static size_t head_of(const char *path, char *buf, size_t cap, size_t *trunc)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, buf, cap) : 0;
+	uint64_t size = file_size(path);
+	if (fd >= 0)
+		close(fd);
+	n = n < 0 ? 0 : n;
+	*trunc = size > (uint64_t)n ? (size_t)(size - (uint64_t)n) : 0;
+	return (size_t)n;
+}
+
+static void do_test(long idx)
+{
+	char in_path[PATH_MAX], ans_path[PATH_MAX], head[256];
+	size_t cap = cfg.capture_cap, olen = 0, otrunc = 0, elen = 0, etrunc = 0;
+	char *obuf = malloc(cap + 1), *ebuf = malloc(cfg.stderr_cap + 1);
+	int in, out, ep[2];
+	spawn_spec s = { cfg.run, cfg.run_uid, BUILD_DIR, -1, -1, -1, cfg.cpu_ms, cfg.wall_ms,
+			 cfg.out_bytes + 1 };
+	spawn_result r;
+	outcome o = { "JE", "", 0 };
+	long oom0 = oom_kills();
+
+	snprintf(in_path, sizeof(in_path), JUDGE_DIR "/tests/%ld.in", idx);
+	snprintf(ans_path, sizeof(ans_path), JUDGE_DIR "/tests/%ld.ans", idx);
+	in = open(in_path, O_RDONLY | O_CLOEXEC);
+	out = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (!obuf || !ebuf || in < 0 || out < 0 || pipe2(ep, O_CLOEXEC | O_NONBLOCK) < 0)
+		die("test %ld: cannot set up the run: %s", idx, strerror(errno));
+	s.in_fd = in, s.out_fd = out, s.err_fd = ep[1];
+	if (spawn(&s, &r, ebuf, cfg.stderr_cap, &elen, &etrunc, ep[0]) < 0)
+		die("test %ld: fork failed: %s", idx, strerror(errno));
+	close(ep[1]);
+	kill_uid(cfg.run_uid);
+	reap_all(&r.cpu_us);
+	close(ep[0]);
+	close(in);
+	close(out);
+	if (classify(&r, oom0 >= 0 ? oom_kills() - oom0 : 0, &o))
+		cfg.custom_validator ? validate_custom(in_path, ans_path, &o) : validate_default(ans_path, &o);
+	clean_scratch(cfg.run_uid);
+	if (strcmp(o.verdict, "AC") != 0)
+		olen = head_of(OUT_FILE, obuf, cap, &otrunc);
+	else
+		elen = etrunc = 0;
+	snprintf(head, sizeof(head), "R %s %" PRId64 " %" PRId64 " %" PRIu64 " %d %d %d %zu %zu %zu %zu %zu\n",
+		 o.verdict, r.cpu_us, r.wall_us, r.maxrss, r.exit_code, r.signal, o.limit,
+		 strlen(o.msg), olen, otrunc, elen, etrunc);
+	reply(head, o.msg, strlen(o.msg), obuf, olen, ebuf, elen);
+	free(obuf);
+	free(ebuf);
+}
+
+static void command_loop(void)
+{
+	char *line;
+	while ((line = read_line(stdin))) {
+		long a, b;
+		unsigned long long c, d;
+		if (!strcmp(line, "compile"))
+			do_compile(cfg.compile, BUILD_DIR, cfg.run_uid);
+		else if (!strcmp(line, "vcompile"))
+			do_compile(cfg.vcompile, VAL_DIR, cfg.val_uid);
+		else if (sscanf(line, "test %ld", &a) == 1)
+			do_test(a);
+		else if (sscanf(line, "limits %ld %ld %llu %llu", &a, &b, &c, &d) == 4) {
+			cfg.cpu_ms = a, cfg.wall_ms = b, cfg.mem_bytes = c, cfg.out_bytes = d;
+			write_all(1, "L\n", 2);
+		} else if (!strcmp(line, "quit")) {
+			free(line);
+			return;
+		} else
+			die("unknown command '%.60s'", line);
+		free(line);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct sigaction sa;
+
+	if (argc != 2)
+		die("usage: judge-supervisor CONFIG");
+	setvbuf(stdin, NULL, _IOLBF, 0);
+	if (pipe2(sigchld_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		die("pipe: %s", strerror(errno));
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigchld;
+	sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	umask(022);
+	load_config(argv[1]);
+	prepare_fs();
+	write_all(1, "READY\n", 6);
+	command_loop();
+	return 0;
+}

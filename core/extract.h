@@ -1,4 +1,4 @@
-/* core/archive.h - safe extraction of bundle and submission archives (libarchive).
+/* core/extract.h - safe extraction of bundle and submission archives (libarchive).
  *
  * Formats: zip, tar, tar.gz/tgz, tar.xz, tar.bz2, tar.zst (whatever the
  * linked libarchive supports).  Extraction never writes outside `dest`:
@@ -7,8 +7,8 @@
  * entry.  Caps bound the total size, entry count, single file size and the
  * compression ratio (zip bombs).
  */
-#ifndef JG_ARCHIVE_H
-#define JG_ARCHIVE_H
+#ifndef JG_EXTRACT_H
+#define JG_EXTRACT_H
 
 #include <stdint.h>
 

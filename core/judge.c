@@ -1,0 +1,421 @@
+/* core/judge.c - orchestration: images, tests tar, workers, verdicts. */
+#define _GNU_SOURCE
+#include "judge.h"
+#include "docker.h"
+#include "error.h"
+#include "fs.h"
+#include "sandbox.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define MIB (1024ull * 1024ull)
+#define VALIDATOR_TIME 30.0
+
+typedef struct {
+	char **vcompile, **vrun;       /* validator argv, NULL for the default one */
+} validator_cmd;
+
+typedef struct {
+	const jg_bundle      *bundle;
+	jg_submission *const *subs;
+	size_t                nsubs;
+	const jg_judge_opts  *opts;
+	jg_report            *report;
+	const char           *tests_tar;
+	const char           *supervisor;
+	validator_cmd         val;
+	atomic_size_t         next;
+	size_t                done;
+	pthread_mutex_t       lock;
+} run_ctx;
+
+static atomic_int interrupted;
+static jg_docker *signal_docker;   /* for the watcher thread's cleanup */
+static pthread_mutex_t signal_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int jg_judge_interrupted(void) { return atomic_load(&interrupted); }
+
+/* ---- signals: a watcher thread removes every container on SIGINT/SIGTERM ---- */
+
+static void *signal_watcher(void *arg)
+{
+	sigset_t *set = arg;
+	int sig = 0;
+	if (sigwait(set, &sig) != 0 || sig == SIGUSR2)
+		return NULL;
+	atomic_store(&interrupted, 1);
+	pthread_mutex_lock(&signal_lock);
+	if (signal_docker)
+		jg_sandbox_remove_all(signal_docker);
+	pthread_mutex_unlock(&signal_lock);
+	return NULL;
+}
+
+/* ---- preparation ---- */
+
+static const char *find_supervisor(const jg_judge_opts *o)
+{
+	static char path[PATH_MAX];
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (o->supervisor_path)
+		return o->supervisor_path;
+	if (getenv("JUDGE_SUPERVISOR"))
+		return getenv("JUDGE_SUPERVISOR");
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		snprintf(path, sizeof(path), "%s/judge-supervisor", dirname(exe));
+		if (access(path, R_OK) == 0)
+			return path;
+	}
+	return JG_SUPERVISOR_PATH;
+}
+
+static int ensure_image(jg_docker *d, const char *image)
+{
+	int rc = jg_docker_image_exists(d, image);
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
+	if (!strcmp(image, JG_RUNTIME_IMAGE))
+		return jg_error_set(JG_ENOIMAGE, "runtime image '%s' is missing; build it with: judge image build"
+				    " (or: bash harness/image/build.sh)", image);
+	return jg_docker_image_pull(d, image);
+}
+
+static int ensure_images(jg_docker *d, jg_submission *const *subs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int seen = 0, rc;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = !strcmp(subs[j]->lang->image, subs[i]->lang->image);
+		if (!seen && (rc = ensure_image(d, subs[i]->lang->image)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int make_tests_tar(char **tar, const char *dir, const jg_bundle *b)
+{
+	char **ins = calloc(b->ntests + 1, sizeof(char *)), **anss = calloc(b->ntests + 1, sizeof(char *));
+	int rc;
+
+	if (!ins || !anss || !(*tar = jg_path_join(dir, "tests.tar"))) {
+		free(ins);
+		free(anss);
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < b->ntests; i++) {
+		ins[i] = b->tests[i].in_path;
+		anss[i] = b->tests[i].ans_path;
+	}
+	rc = jg_sandbox_tests_tar(*tar, ins, anss, b->ntests);
+	free(ins);
+	free(anss);
+	return rc;
+}
+
+/* A custom validator: `build`/`run` scripts, or sources of one language. */
+static int validator_commands(validator_cmd *v, const jg_bundle *b, const jg_langs *langs)
+{
+	const char *dir = b->problem.validator_dir;
+	char *run = dir ? jg_path_join(dir, "run") : NULL, *build = dir ? jg_path_join(dir, "build") : NULL;
+	jg_submission *s = NULL;
+	jg_expand_vars vars = { 0 };
+	int rc = 0;
+
+	if (!dir)
+		goto done;
+	if (run && access(run, F_OK) == 0) {
+		if (access(build, F_OK) == 0)
+			rc = jg_strv_push(&v->vcompile, "./build");
+		if (rc == 0)
+			rc = jg_strv_push(&v->vrun, "./run");
+		goto done;
+	}
+	if ((rc = jg_submission_open(&s, dir, langs, &(jg_submission_opts){ 0 })) < 0) {
+		rc = jg_error_set(JG_EINPUT, "output validator %s: %s", dir, jg_error_last());
+		goto done;
+	}
+	vars = (jg_expand_vars){ s->files, s->main, s->mainclass, 1024 };
+	if (s->lang->compile && (rc = jg_lang_expand(&v->vcompile, s->lang->compile, &vars)) < 0)
+		goto done;
+	rc = jg_lang_expand(&v->vrun, s->lang->run, &vars);
+done:
+	jg_submission_free(s);
+	free(run);
+	free(build);
+	return rc;
+}
+
+/* ---- judging one submission ---- */
+
+static int set_text(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = strdup(src ? src : "");
+	return *dst ? 0 : JG_ENOMEM;
+}
+
+static void fail_je(jg_submission_result *r, const char *why)
+{
+	r->verdict = JG_JE;
+	set_text(&r->message, why);
+}
+
+static int init_tests(jg_submission_result *r, const jg_bundle *b)
+{
+	if (!(r->tests = calloc(b->ntests, sizeof(*r->tests))))
+		return JG_ENOMEM;
+	r->ntests = b->ntests;
+	for (size_t i = 0; i < b->ntests; i++) {
+		r->tests[i].verdict = JG_SKIPPED;
+		r->tests[i].exit_code = -1;
+		if (set_text(&r->tests[i].name, b->tests[i].name) < 0)
+			return JG_ENOMEM;
+	}
+	return 0;
+}
+
+static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, char **compile, char **run)
+{
+	const jg_problem *p = &c->bundle->problem;
+	uint64_t mem_mib = c->opts->memory_mib ? c->opts->memory_mib : p->memory_mib;
+
+	memset(s, 0, sizeof(*s));
+	s->image = sub->lang->image;
+	s->supervisor_path = c->supervisor;
+	s->env = sub->lang->env;
+	s->compile = compile;
+	s->run = run;
+	s->vcompile = c->val.vcompile;
+	s->vrun = c->val.vrun;
+	s->vflags = p->validator_flags;
+	s->src_dir = sub->dir;
+	s->src_files = sub->files;
+	s->vsrc_dir = c->val.vrun ? p->validator_dir : NULL;
+	s->tests_tar = c->tests_tar;
+	s->cpu_limit = p->time_limit;
+	s->memory = mem_mib * MIB;
+	s->output = p->output_mib * MIB;
+	s->compile_time = p->compilation_time;
+	s->compile_memory = p->compilation_memory_mib * MIB;
+	s->validator_time = VALIDATOR_TIME;
+}
+
+/* Returns 0 when compiled (or nothing to compile); 1 when the verdict is decided. */
+static int compile_step(jg_sandbox *sb, jg_submission_result *r, int validator)
+{
+	jg_compile_result cr;
+	int rc = validator ? jg_sandbox_vcompile(sb, &cr) : jg_sandbox_compile(sb, &cr);
+
+	if (rc < 0) {
+		fail_je(r, jg_error_last());
+		return 1;
+	}
+	if (validator) {
+		if (strcmp(cr.status, "ok") != 0 && strcmp(cr.status, "none") != 0) {
+			r->verdict = JG_JE;
+			if (asprintf(&r->message, "output validator did not compile (%s): %.2000s", cr.status,
+				     cr.output) < 0)
+				r->message = NULL;
+		}
+	} else {
+		set_text(&r->compile_status, !strcmp(cr.status, "timeout") ? "failed" : cr.status);
+		r->compile_output = cr.output && *cr.output ? strdup(cr.output) : NULL;
+		r->compile_truncated = cr.truncated;
+		if (!strcmp(cr.status, "failed") || !strcmp(cr.status, "timeout"))
+			r->verdict = JG_CE;
+		if (!strcmp(cr.status, "timeout"))
+			set_text(&r->message, "compilation time limit exceeded");
+		if (!strcmp(cr.status, "je"))
+			fail_je(r, cr.output);
+	}
+	rc = r->verdict == JG_CE || r->verdict == JG_JE;
+	jg_compile_result_clear(&cr);
+	return rc;
+}
+
+static void run_tests(jg_sandbox *sb, run_ctx *c, jg_submission_result *r)
+{
+	for (size_t i = 0; i < r->ntests; i++) {
+		jg_test_result *t = &r->tests[i];
+		if (jg_judge_interrupted()) {
+			fail_je(r, "interrupted");
+			return;
+		}
+		if (jg_sandbox_test(sb, i, t) < 0) {
+			t->verdict = JG_JE;
+			set_text(&t->message, jg_error_last());
+			fail_je(r, jg_error_last());
+			return;
+		}
+		if (t->verdict != JG_AC && !c->opts->all_tests)
+			return;
+	}
+}
+
+static void judge_one(run_ctx *c, jg_docker *d, size_t idx)
+{
+	jg_submission_result *r = &c->report->subs[idx];
+	const jg_submission *sub = c->subs[idx];
+	const jg_problem *p = &c->bundle->problem;
+	uint64_t mem_mib = c->opts->memory_mib ? c->opts->memory_mib : p->memory_mib;
+	jg_expand_vars vars = { sub->files, sub->main, sub->mainclass, mem_mib };
+	char **compile = NULL, **run = NULL;
+	jg_sandbox_spec spec;
+	jg_sandbox *sb = NULL;
+
+	set_text(&r->path, sub->path);
+	set_text(&r->language, sub->lang->name);
+	set_text(&r->compile_status, sub->lang->compile ? "skipped" : "none");
+	if (init_tests(r, c->bundle) < 0)
+		return fail_je(r, "out of memory");
+	if ((sub->lang->compile && jg_lang_expand(&compile, sub->lang->compile, &vars) < 0) ||
+	    jg_lang_expand(&run, sub->lang->run, &vars) < 0) {
+		fail_je(r, jg_error_last());
+		goto done;
+	}
+	fill_spec(&spec, c, sub, compile, run);
+	if (!d || jg_sandbox_open(&sb, d, &spec) < 0) {
+		fail_je(r, d ? jg_error_last() : "no Docker connection");
+		goto done;
+	}
+	if ((c->val.vrun && compile_step(sb, r, 1)) || compile_step(sb, r, 0))
+		goto done;
+	run_tests(sb, c, r);
+done:
+	jg_sandbox_free(sb);
+	jg_strv_free(compile);
+	jg_strv_free(run);
+	jg_submission_result_summarize(r);
+}
+
+static void *worker(void *arg)
+{
+	run_ctx *c = arg;
+	jg_docker *d = NULL;
+	size_t i;
+
+	if (jg_docker_open(&d, c->opts->docker_host) < 0)
+		d = NULL;
+	while ((i = atomic_fetch_add(&c->next, 1)) < c->nsubs) {
+		judge_one(c, d, i);
+		pthread_mutex_lock(&c->lock);
+		c->done++;
+		if (c->opts->on_done)
+			c->opts->on_done(c->opts->ud, i, &c->report->subs[i], c->done, c->nsubs);
+		pthread_mutex_unlock(&c->lock);
+	}
+	jg_docker_free(d);
+	return NULL;
+}
+
+/* ---- the whole run ---- */
+
+static int new_report(jg_report **out, const jg_bundle *b, size_t nsubs, uint64_t mem_mib)
+{
+	jg_report *r = calloc(1, sizeof(*r));
+	if (!r || !(r->subs = calloc(nsubs ? nsubs : 1, sizeof(*r->subs))) ||
+	    !(r->problem_name = strdup(b->problem.name ? b->problem.name : ""))) {
+		jg_report_free(r);
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	r->nsubs = nsubs;
+	r->time_limit = b->problem.time_limit;
+	r->memory_limit = mem_mib * MIB;
+	*out = r;
+	return 0;
+}
+
+static void run_workers(run_ctx *c)
+{
+	size_t n = (size_t)(c->opts->jobs > 0 ? c->opts->jobs : 1);
+	pthread_t *t = calloc(n < c->nsubs ? n : c->nsubs, sizeof(pthread_t));
+	size_t started = 0;
+
+	if (n > c->nsubs)
+		n = c->nsubs;
+	for (size_t i = 0; t && i < n; i++)
+		if (pthread_create(&t[i], NULL, worker, c) == 0)
+			started++;
+	if (started == 0)
+		worker(c);         /* no threads: judge on this one */
+	for (size_t i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	free(t);
+}
+
+static int prepare(run_ctx *c, jg_docker *d, char *workdir, char **tar)
+{
+	int rc;
+	if ((rc = jg_sandbox_reap_leftovers(d)) < 0 ||
+	    (rc = ensure_images(d, c->subs, c->nsubs)) < 0 ||
+	    (rc = make_tests_tar(tar, workdir, c->bundle)) < 0 ||
+	    (rc = validator_commands(&c->val, c->bundle, c->opts->langs)) < 0)
+		return rc;
+	c->tests_tar = *tar;
+	return 0;
+}
+
+int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs, size_t nsubs,
+		 const jg_judge_opts *opts)
+{
+	run_ctx c = { .bundle = b, .subs = subs, .nsubs = nsubs, .opts = opts };
+	jg_docker *d = NULL;
+	char *workdir = NULL, *tar = NULL;
+	sigset_t set, old;
+	pthread_t watcher;
+	int rc, watching;
+
+	*out = NULL;
+	pthread_mutex_init(&c.lock, NULL);
+	c.supervisor = find_supervisor(opts);
+	if ((rc = jg_docker_open(&d, opts->docker_host)) < 0 ||
+	    (rc = jg_fs_mkdtemp(&workdir, NULL, "judge-run-")) < 0 ||
+	    (rc = prepare(&c, d, workdir, &tar)) < 0 ||
+	    (rc = new_report(&c.report, b, nsubs, opts->memory_mib ? opts->memory_mib : b->problem.memory_mib)) < 0)
+		goto done;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGUSR2);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+	signal_docker = d;
+	watching = pthread_create(&watcher, NULL, signal_watcher, &set) == 0;
+	run_workers(&c);
+	if (watching) {
+		pthread_kill(watcher, SIGUSR2);
+		pthread_join(watcher, NULL);
+	}
+	pthread_mutex_lock(&signal_lock);
+	signal_docker = NULL;
+	pthread_mutex_unlock(&signal_lock);
+	if (jg_judge_interrupted()) {
+		jg_sandbox_remove_all(d);
+		rc = jg_error_set(JG_EINTR, "interrupted: containers removed");
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	*out = c.report;
+	c.report = NULL;
+done:
+	if (workdir)
+		jg_fs_rmtree(workdir);
+	jg_report_free(c.report);
+	jg_strv_free(c.val.vcompile);
+	jg_strv_free(c.val.vrun);
+	jg_docker_free(d);
+	free(workdir);
+	free(tar);
+	pthread_mutex_destroy(&c.lock);
+	return rc;
+}

@@ -1,0 +1,42 @@
+/* core/judge.h - judges a set of submissions against one bundle.
+ *
+ * Opens the Docker engine, removes containers left by judges that died,
+ * makes sure every needed image exists (pulling images that are not the
+ * local runtime image), packs the tests once, and runs up to `jobs`
+ * submissions in parallel, one container each.  The first non-AC test in
+ * order decides a submission's verdict; unless all_tests is set, the tests
+ * after it are SKIPPED.  Failures of the judge itself make the submission JE
+ * (with the reason in its message), never a submission verdict.
+ */
+#ifndef JG_JUDGE_H
+#define JG_JUDGE_H
+
+#include "bundle.h"
+#include "lang.h"
+#include "result.h"
+#include "submission.h"
+
+#define JG_RUNTIME_IMAGE "judge-runtime:1"
+
+typedef struct {
+	const char *docker_host;     /* NULL: $DOCKER_HOST or the local socket */
+	int         jobs;            /* submissions in parallel, >= 1 */
+	int         all_tests;       /* do not stop at the first failing test */
+	uint64_t    memory_mib;      /* > 0 overrides the problem's memory limit */
+	const char *supervisor_path; /* NULL: next to the judge binary, else the build's */
+	const jg_langs *langs;       /* for the custom validator's language */
+	/* Called (serialised) as each submission finishes; may be NULL. */
+	void (*on_done)(void *ud, size_t idx, const jg_submission_result *r, size_t done, size_t total);
+	void       *ud;
+} jg_judge_opts;
+
+/* Returns 0 with *out filled (every submission has a result, JE ones
+ * included), or a negative code when nothing could be judged at all (Docker
+ * down, image missing, ...): JG_EDOCKER, JG_ENOIMAGE, JG_EINTR, ... */
+int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs, size_t nsubs,
+		 const jg_judge_opts *opts);
+
+/* 1 once SIGINT/SIGTERM arrived during jg_judge_run. */
+int jg_judge_interrupted(void);
+
+#endif

@@ -1,0 +1,93 @@
+/* core/sandbox.h - one hardened container per submission, driven through the
+ * in-container supervisor (harness/supervisor/supervisor.c explains what
+ * happens inside).
+ *
+ * Lifecycle: jg_sandbox_open() creates the container (labelled, never
+ * privileged, no network, read-only root, capped tmpfs, no swap, pids cap,
+ * all capabilities dropped but CHOWN/SETUID/SETGID, no-new-privileges),
+ * uploads the supervisor, its config, the sources and the tests, attaches,
+ * starts it and waits for the supervisor's READY.  Then compile, vcompile and
+ * test calls, any number, in any order.  jg_sandbox_free() always removes the
+ * container (and its volume), whatever state it is in.
+ *
+ * Errors are judge errors (JG_EDOCKER, JG_ETIMEOUT, JG_EINTERNAL...), never a
+ * verdict: verdicts come back as data in the result structs.
+ */
+#ifndef JG_SANDBOX_H
+#define JG_SANDBOX_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "docker.h"
+#include "result.h"
+
+#define JG_SANDBOX_LABEL      "org.judge.sandbox"
+#define JG_SANDBOX_RUN_UID    60001
+#define JG_SANDBOX_VAL_UID    60002
+#define JG_SANDBOX_CAPTURE    4096      /* bytes of stdout kept per failed test */
+#define JG_SANDBOX_STDERR     4096      /* bytes of stderr kept per failed test */
+#define JG_SANDBOX_COMPILE_OUT 65536    /* bytes of compiler output kept */
+
+/* Wall-clock limit of a run: a documented multiple of the CPU limit. */
+#define JG_WALL_LIMIT(cpu_s)  (2.0 * (cpu_s) + 1.0)
+
+typedef struct {
+	const char   *image;
+	const char   *supervisor_path;   /* static judge-supervisor on the host */
+	char *const  *env;               /* KEY=VALUE for compile and run, may be NULL */
+	char *const  *compile;           /* expanded argv, NULL when none */
+	char *const  *run;
+	char *const  *vcompile;          /* validator build argv, NULL when none */
+	char *const  *vrun;              /* validator argv, NULL for the default validator */
+	const char   *vflags;            /* validator_flags */
+	const char   *src_dir;           /* submission files, relative names in src_files */
+	char *const  *src_files;
+	const char   *vsrc_dir;          /* validator sources (copied whole), or NULL */
+	const char   *tests_tar;         /* tar of tests/N.in, tests/N.ans (jg_sandbox_tests_tar) */
+	double        cpu_limit;         /* seconds */
+	uint64_t      memory;            /* bytes, per run */
+	uint64_t      output;            /* bytes, stdout cap per run */
+	double        compile_time;      /* seconds */
+	uint64_t      compile_memory;    /* bytes */
+	double        validator_time;    /* seconds */
+} jg_sandbox_spec;
+
+typedef struct jg_sandbox jg_sandbox;
+
+typedef struct {
+	char    *status;      /* "ok", "failed", "timeout", "none", "je" */
+	char    *output;      /* capped compiler output (owned) */
+	size_t   truncated;
+	double   time;
+	double   wall;
+} jg_compile_result;
+
+/* Builds the /containers/create body (pure; exposed for tests). */
+json_t *jg_sandbox_container_spec(const jg_sandbox_spec *spec, uint64_t cgroup_memory);
+
+/* Writes tests/N.in and tests/N.ans for the given files into a tar at
+ * `tar_path`, streaming (never holding a file in memory). */
+int jg_sandbox_tests_tar(const char *tar_path, char *const *in_paths, char *const *ans_paths, size_t n);
+
+/* Writes the supervisor config text for `spec` into `out` (exposed for tests). */
+int jg_sandbox_config_text(char **out, const jg_sandbox_spec *spec);
+
+/* Removes containers left by judges on this host that are no longer running. */
+int jg_sandbox_reap_leftovers(jg_docker *d);
+
+int  jg_sandbox_open(jg_sandbox **out, jg_docker *d, const jg_sandbox_spec *spec);
+int  jg_sandbox_compile(jg_sandbox *sb, jg_compile_result *r);
+int  jg_sandbox_vcompile(jg_sandbox *sb, jg_compile_result *r);
+/* Runs test number `idx` (as in the tests tar); fills verdict and measures. */
+int  jg_sandbox_test(jg_sandbox *sb, size_t idx, jg_test_result *r);
+/* Changes the run limits for the following tests. */
+int  jg_sandbox_set_limits(jg_sandbox *sb, double cpu_limit, uint64_t memory, uint64_t output);
+void jg_sandbox_free(jg_sandbox *sb);      /* removes the container; NULL is a no-op */
+void jg_compile_result_clear(jg_compile_result *r);
+
+/* Removes every container this process created (signal handler safe path:
+ * call from the main thread after a signal was seen). */
+void jg_sandbox_remove_all(jg_docker *d);
+
+#endif
