@@ -10,6 +10,19 @@
  * parse as floating point numbers (integers included) compare numerically:
  * with both absolute and relative given, either passing is enough.
  * Memory use is bounded whatever the line or token lengths.
+ *
+ * Details of this implementation:
+ *  - whitespace is exactly ' ', \t, \n, \v, \f, \r; every other byte,
+ *    NUL included, belongs to tokens; case folding is ASCII only;
+ *  - with space_change_sensitive each whitespace run is itself a token that
+ *    must match byte for byte (leading and trailing runs included);
+ *  - "a number" is whatever strtod() parses completely (decimal, exponent,
+ *    hex, inf/infinity, nan), read in the C locale; tokens over 4 KiB never
+ *    are; a numeric answer needs a numeric team token;
+ *  - nan in the answer accepts only nan; an infinity only the same infinity;
+ *    a finite answer never accepts nan or an infinity;
+ *  - tolerances must be finite and non-negative; a later flag overrides an
+ *    earlier one (float_tolerance sets both).
  */
 #ifndef JG_VALIDATE_H
 #define JG_VALIDATE_H

@@ -455,6 +455,7 @@ typedef struct {
 	int          in_fd, out_fd, err_fd;  /* err_fd may equal out_fd's pipe */
 	long         cpu_ms, wall_ms;
 	uint64_t     fsize;
+	int          close_in_parent;  /* fd to close once forked, or -1 */
 } spawn_spec;
 
 typedef struct {
@@ -587,10 +588,10 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 	r->maxrss = (uint64_t)ru.ru_maxrss * 1024;
 	r->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-	/* Whatever is still buffered in the pipe after the exit. */
-	while (errfd >= 0 && drain(errfd, ebuf, ecap, elen, etrunc) == 0 && *elen < ecap) {
+	/* Whatever is still buffered in the pipe after the exit (non-blocking). */
+	while (errfd >= 0) {
 		struct pollfd p = { errfd, POLLIN, 0 };
-		if (poll(&p, 1, 0) <= 0)
+		if (poll(&p, 1, 0) <= 0 || drain(errfd, ebuf, ecap, elen, etrunc) < 0)
 			break;
 	}
 }
@@ -613,6 +614,8 @@ static int spawn(const spawn_spec *s, spawn_result *r, char *ebuf, size_t ecap,
 	if (pid == 0)
 		child_exec(s, ep[1]);
 	close(ep[1]);
+	if (s->close_in_parent >= 0)
+		close(s->close_in_parent);   /* our copy of the child's write end */
 	supervise(pid, errfd, s, r, ebuf, ecap, elen, etrunc);
 	n = read(ep[0], r->exec_error, sizeof(r->exec_error) - 1);
 	r->exec_error[n > 0 ? n : 0] = '\0';
@@ -662,14 +665,14 @@ static void do_compile(char *const *argv, const char *dir, uid_t uid)
 	size_t len = 0, trunc = 0;
 	int p[2], nul = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	spawn_spec s = { argv, uid, dir, nul, -1, -1, cfg.compile_cpu_ms, cfg.compile_wall_ms,
-			 cfg.compile_fsize };
+			 cfg.compile_fsize, -1 };
 	spawn_result r = { 0 };
 	const char *status = "none";
 
-	if (!out || nul < 0 || pipe2(p, O_CLOEXEC) < 0)
+	if (!out || nul < 0 || pipe2(p, O_CLOEXEC | O_NONBLOCK) < 0)
 		die("compile: out of resources");
 	if (argv[0]) {
-		s.out_fd = s.err_fd = p[1];
+		s.out_fd = s.err_fd = s.close_in_parent = p[1];
 		if (spawn(&s, &r, out, cfg.compile_out_cap, &len, &trunc, p[0]) < 0)
 			die("compile: fork failed: %s", strerror(errno));
 		kill_uid(uid);
@@ -684,7 +687,8 @@ static void do_compile(char *const *argv, const char *dir, uid_t uid)
 			len = (size_t)snprintf(out, cfg.compile_out_cap, "%s", r.exec_error);
 	}
 	close(p[0]);
-	close(p[1]);
+	if (!argv[0])
+		close(p[1]);
 	close(nul);
 	chown_tree(dir, 0, 1, 0);
 	clean_scratch(cfg.run_uid);
@@ -781,7 +785,7 @@ static void validate_custom(const char *in_path, const char *ans_path, outcome *
 	size_t n = 0, elen = 0, etrunc = 0;
 	int team = open(OUT_FILE, O_RDONLY | O_CLOEXEC), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	spawn_spec s = { argv, cfg.val_uid, VAL_DIR, team, nul, nul, cfg.val_cpu_ms,
-			 cfg.val_cpu_ms * 2 + 1000, 64u << 20 };
+			 cfg.val_cpu_ms * 2 + 1000, 64u << 20, -1 };
 	spawn_result r;
 
 	jg_fs_rmtree(FB_DIR);
@@ -839,7 +843,7 @@ static void do_test(long idx)
 	char *obuf = malloc(cap + 1), *ebuf = malloc(cfg.stderr_cap + 1);
 	int in, out, ep[2];
 	spawn_spec s = { cfg.run, cfg.run_uid, BUILD_DIR, -1, -1, -1, cfg.cpu_ms, cfg.wall_ms,
-			 cfg.out_bytes + 1 };
+			 cfg.out_bytes + 1, -1 };
 	spawn_result r;
 	outcome o = { "JE", "", 0 };
 	long oom0 = oom_kills();
@@ -850,10 +854,9 @@ static void do_test(long idx)
 	out = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (!obuf || !ebuf || in < 0 || out < 0 || pipe2(ep, O_CLOEXEC | O_NONBLOCK) < 0)
 		die("test %ld: cannot set up the run: %s", idx, strerror(errno));
-	s.in_fd = in, s.out_fd = out, s.err_fd = ep[1];
+	s.in_fd = in, s.out_fd = out, s.err_fd = s.close_in_parent = ep[1];
 	if (spawn(&s, &r, ebuf, cfg.stderr_cap, &elen, &etrunc, ep[0]) < 0)
 		die("test %ld: fork failed: %s", idx, strerror(errno));
-	close(ep[1]);
 	kill_uid(cfg.run_uid);
 	reap_all(&r.cpu_us);
 	close(ep[0]);

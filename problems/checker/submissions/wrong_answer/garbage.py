@@ -1,0 +1,3 @@
+# Prints words instead of numbers. Expected verdict: WA.
+n = int(input())
+print("the answer is", n)

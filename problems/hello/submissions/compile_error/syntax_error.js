@@ -1,0 +1,3 @@
+// Unbalanced parenthesis (node --check rejects it). Expected verdict: CE.
+const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(/\s+/).map(BigInt);
+console.log((a + b).toString();
