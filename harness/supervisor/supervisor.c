@@ -373,6 +373,7 @@ static void prepare_fs(void)
 	make_dir(BUILD_DIR, 0755, 0);
 	make_dir(VAL_DIR, 0755, 0);
 	make_dir(OUT_DIR, 0700, 0);
+	make_dir(FB_DIR, 0700, cfg.val_uid);
 	if (copy_tree(JUDGE_DIR "/src", BUILD_DIR, 0, 0) < 0)
 		die("cannot copy the submission into %s: %s", BUILD_DIR, strerror(errno));
 	if (copy_tree(JUDGE_DIR "/vsrc", VAL_DIR, 0, 0) < 0)
@@ -425,21 +426,21 @@ static void reap_all(int64_t *cpu_us)
 	}
 }
 
-/* Empties /tmp as the run uid (the only uid that may write there). */
-static void clean_scratch(uid_t uid)
+/* Empties `dir` as `uid`, the only uid that may write there. */
+static void empty_dir_as(uid_t uid, const char *dir)
 {
 	pid_t h = fork();
 	if (h == 0) {
 		DIR *d;
 		struct dirent *e;
 		drop_to(uid);
-		if (!(d = opendir(SCRATCH)))
+		if (!(d = opendir(dir)))
 			_exit(0);
 		while ((e = readdir(d))) {
 			char p[PATH_MAX];
 			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 				continue;
-			snprintf(p, sizeof(p), SCRATCH "/%s", e->d_name);
+			snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
 			jg_fs_rmtree(p);
 		}
 		_exit(0);
@@ -691,7 +692,7 @@ static void do_compile(char *const *argv, const char *dir, uid_t uid)
 		close(p[1]);
 	close(nul);
 	chown_tree(dir, 0, 1, 0);
-	clean_scratch(cfg.run_uid);
+	empty_dir_as(cfg.run_uid, SCRATCH);
 	snprintf(head, sizeof(head), "C %s %" PRId64 " %" PRId64 " %d %d %zu %zu\n", status,
 		 r.cpu_us, r.wall_us, r.exit_code, r.signal, len, trunc);
 	reply(head, out, len, "", 0, "", 0);
@@ -788,8 +789,7 @@ static void validate_custom(const char *in_path, const char *ans_path, outcome *
 			 cfg.val_cpu_ms * 2 + 1000, 64u << 20, -1 };
 	spawn_result r;
 
-	jg_fs_rmtree(FB_DIR);
-	make_dir(FB_DIR, 0700, cfg.val_uid);
+	empty_dir_as(cfg.val_uid, FB_DIR);
 	while (cfg.vrun[n] && n < MAX_ARGS)
 		argv[n] = cfg.vrun[n], n++;
 	argv[n++] = (char *)in_path;
@@ -864,7 +864,7 @@ static void do_test(long idx)
 	close(out);
 	if (classify(&r, oom0 >= 0 ? oom_kills() - oom0 : 0, &o))
 		cfg.custom_validator ? validate_custom(in_path, ans_path, &o) : validate_default(ans_path, &o);
-	clean_scratch(cfg.run_uid);
+	empty_dir_as(cfg.run_uid, SCRATCH);
 	if (strcmp(o.verdict, "AC") != 0)
 		olen = head_of(OUT_FILE, obuf, cap, &otrunc);
 	else
