@@ -551,6 +551,16 @@ static int inside_root(bctx *c, const char *path)
 	return in;
 }
 
+/* Like inside_root(), cheaper: below a directory already checked, an entry
+ * that is not itself a symlink is inside by construction. */
+static int entry_inside(bctx *c, const char *path, unsigned depth)
+{
+	struct stat st;
+	if (depth > 0 && lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+		return 1;
+	return inside_root(c, path);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -862,7 +872,7 @@ static int add_test(bctx *c, const char *rel, const char *path, const struct sta
 		t->ans_path = NULL;
 	if (!t->name || !t->in_path || !t->ans_path)
 		return oom();
-	if (inside_root(c, t->ans_path) != 1 || stat(t->ans_path, &ans) < 0 ||
+	if (entry_inside(c, t->ans_path, 1) != 1 || stat(t->ans_path, &ans) < 0 ||
 	    !S_ISREG(ans.st_mode))
 		return jg_error_set(JG_EINPUT, "%s/data/%s: no matching .ans", c->disp, rel);
 	t->in_size = (uint64_t)st->st_size;
@@ -918,7 +928,7 @@ static int walk_entry(bctx *c, const char *rel, unsigned depth, const struct fra
 		return jg_error_set(JG_EINPUT, "%s/data/%s: nested too deeply", c->disp, rel);
 	if (asprintf(&path, "%s/data/%s", c->b->root, rel) < 0)
 		return oom();
-	if ((in = inside_root(c, path)) != 1)
+	if ((in = entry_inside(c, path, depth)) != 1)
 		rc = warn(&c->b->warnings, "%s/data/%s: %s, ignored", c->disp, rel,
 			  in ? "broken symlink" : "leads outside the bundle");
 	else if (stat(path, &st) < 0)

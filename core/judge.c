@@ -204,6 +204,9 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 	s->src_files = sub->files;
 	s->vsrc_dir = c->val.vrun ? p->validator_dir : NULL;
 	s->tests_tar = c->tests_tar;
+	s->ntests = c->bundle->ntests;
+	for (size_t i = 0; i < c->bundle->ntests; i++)
+		s->tests_bytes += c->bundle->tests[i].in_size + c->bundle->tests[i].ans_size;
 	s->cpu_limit = p->time_limit;
 	s->memory = mem_mib * MIB;
 	s->output = p->output_mib * MIB;

@@ -84,10 +84,19 @@ static json_t *labels(void)
 	return json_pack("{ssssss}", JG_SANDBOX_LABEL, "1", "org.judge.pid", pid, "org.judge.host", host);
 }
 
-static json_t *host_config(uint64_t mem)
+uint64_t jg_sandbox_tests_tmpfs(const jg_sandbox_spec *spec)
 {
+	uint64_t pages = spec->tests_bytes / 4096 + 2 * (uint64_t)spec->ntests + 256;
+	return pages * 4096;
+}
+
+static json_t *host_config(uint64_t mem, uint64_t tests_tmpfs)
+{
+	char tests_opts[96];
+	snprintf(tests_opts, sizeof(tests_opts), "rw,noexec,nosuid,nodev,size=%llu,mode=750",
+		 (unsigned long long)tests_tmpfs);
 	return json_pack(
-		"{sIsIsIsssbsbs[s]s[sss]s[s]s{ssss}s[{sssIsI}{sssIsI}{sssIsI}]ss}",
+		"{sIsIsIsssbsbs[s]s[sss]s[s]s{ssssss}s[{sssIsI}{sssIsI}{sssIsI}]ss}",
 		"Memory", (json_int_t)mem, "MemorySwap", (json_int_t)mem,
 		"PidsLimit", (json_int_t)256,
 		"NetworkMode", "none",
@@ -98,6 +107,7 @@ static json_t *host_config(uint64_t mem)
 		"SecurityOpt", "no-new-privileges",
 		"Tmpfs", "/tmp", "rw,exec,nosuid,nodev,size=256m,mode=1777",
 			 "/box", "rw,exec,nosuid,nodev,size=512m,mode=711",
+			 "/tests", tests_opts,
 		"Ulimits",
 			"Name", "nofile", "Soft", (json_int_t)1024, "Hard", (json_int_t)1024,
 			"Name", "core", "Soft", (json_int_t)0, "Hard", (json_int_t)0,
@@ -120,7 +130,7 @@ json_t *jg_sandbox_container_spec(const jg_sandbox_spec *spec, uint64_t cgroup_m
 		"NetworkDisabled", 1,
 		"Labels", labels(),
 		"Volumes", "/judge",
-		"HostConfig", host_config(cgroup_memory));
+		"HostConfig", host_config(cgroup_memory, jg_sandbox_tests_tmpfs(spec)));
 }
 
 /* ---- supervisor config ---- */
@@ -230,12 +240,15 @@ done:
 	return rc;
 }
 
-static struct archive *tar_open(const char *path)
+static struct archive *tar_open(const char *path, int ustar)
 {
 	struct archive *a = archive_write_new();
 	if (!a)
 		return NULL;
-	archive_write_set_format_pax_restricted(a);
+	if (ustar)
+		archive_write_set_format_ustar(a);
+	else
+		archive_write_set_format_pax_restricted(a);
 	if (archive_write_open_filename(a, path) != ARCHIVE_OK) {
 		jg_error_set(JG_EIO, "%s: %s", path, archive_error_string(a));
 		archive_write_free(a);
@@ -252,14 +265,21 @@ static int tar_close(struct archive *a, int rc)
 	return rc;
 }
 
+/* The tests travel as one file, tests.tar (ustar, entries tests/N.in and
+ * tests/N.ans), wrapped in the tar that is uploaded: the engine extracts
+ * thousands of small files slowly, the supervisor unpacks them quickly. */
 int jg_sandbox_tests_tar(const char *tar_path, char *const *in_paths, char *const *ans_paths, size_t n)
 {
-	struct archive *a = tar_open(tar_path);
-	char name[64];
+	char *inner = NULL, name[64];
+	struct archive *a = NULL;
 	int rc = 0;
 
-	if (!a)
-		return JG_EIO;
+	if (asprintf(&inner, "%s.inner", tar_path) < 0)
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	if (!(a = tar_open(inner, 1))) {
+		rc = JG_EIO;
+		goto done;
+	}
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		snprintf(name, sizeof(name), "tests/%zu.in", i);
 		rc = tar_add_file(a, name, in_paths[i], 0644);
@@ -267,7 +287,15 @@ int jg_sandbox_tests_tar(const char *tar_path, char *const *in_paths, char *cons
 		if (rc == 0)
 			rc = tar_add_file(a, name, ans_paths[i], 0644);
 	}
-	return tar_close(a, rc);
+	if ((rc = tar_close(a, rc)) < 0 || !(a = tar_open(tar_path, 0))) {
+		rc = rc < 0 ? rc : JG_EIO;
+		goto done;
+	}
+	rc = tar_close(a, tar_add_file(a, "tests.tar", inner, 0600));
+done:
+	unlink(inner);
+	free(inner);
+	return rc;
 }
 
 /* Everything but the tests: supervisor, config, sources, validator sources. */
@@ -275,7 +303,7 @@ static int add_tree(struct archive *a, const char *prefix, const char *dir, cons
 
 static int setup_tar(const char *tar_path, const jg_sandbox_spec *s)
 {
-	struct archive *a = tar_open(tar_path);
+	struct archive *a = tar_open(tar_path, 0);
 	char *config = NULL;
 	int rc;
 
@@ -494,6 +522,13 @@ static int upload_all(jg_sandbox *sb)
 	return rc;
 }
 
+/* The container's memory limit for a per-run limit: tmpfs pages (tests,
+ * build outputs) are charged to the cgroup too, so they are added. */
+static uint64_t cgroup_for(const jg_sandbox *sb, uint64_t limit)
+{
+	return limit + CGROUP_SLACK + jg_sandbox_tests_tmpfs(&sb->spec);
+}
+
 int jg_sandbox_open(jg_sandbox **out, jg_docker *d, const jg_sandbox_spec *spec)
 {
 	jg_sandbox *sb = calloc(1, sizeof(*sb));
@@ -508,8 +543,8 @@ int jg_sandbox_open(jg_sandbox **out, jg_docker *d, const jg_sandbox_spec *spec)
 	jg_buf_init(&sb->in, 0);
 	jg_buf_init(&sb->diag, DIAG_CAP);
 	jg_demux_init(&sb->demux);
-	run_mem = spec->memory + CGROUP_SLACK;
-	comp_mem = spec->compile_memory + CGROUP_SLACK;
+	run_mem = cgroup_for(sb, spec->memory);
+	comp_mem = cgroup_for(sb, spec->compile_memory);
 	sb->cgroup_memory = comp_mem > run_mem ? comp_mem : run_mem;
 	sb->run_memory_set = sb->cgroup_memory == run_mem;
 	if ((rc = create_container(sb)) < 0 || (rc = upload_all(sb)) < 0 ||
@@ -586,7 +621,7 @@ int jg_sandbox_compile(jg_sandbox *sb, jg_compile_result *r)
 {
 	int rc = do_compile(sb, "compile\n", r);
 	if (rc == 0 && !sb->run_memory_set) {
-		sb->cgroup_memory = sb->spec.memory + CGROUP_SLACK;
+		sb->cgroup_memory = cgroup_for(sb, sb->spec.memory);
 		rc = jg_docker_update_memory(sb->docker, sb->id, (int64_t)sb->cgroup_memory);
 		sb->run_memory_set = rc == 0;
 	}
@@ -657,7 +692,7 @@ int jg_sandbox_set_limits(jg_sandbox *sb, double cpu_limit, uint64_t memory, uin
 	int rc;
 
 	if (memory != sb->spec.memory) {
-		sb->cgroup_memory = memory + CGROUP_SLACK;
+		sb->cgroup_memory = cgroup_for(sb, memory);
 		if ((rc = jg_docker_update_memory(sb->docker, sb->id, (int64_t)sb->cgroup_memory)) < 0)
 			return rc;
 	}

@@ -45,6 +45,8 @@ typedef struct {
 	char *const  *src_files;
 	const char   *vsrc_dir;          /* validator sources (copied whole), or NULL */
 	const char   *tests_tar;         /* tar of tests/N.in, tests/N.ans (jg_sandbox_tests_tar) */
+	uint64_t      tests_bytes;       /* their total size: sizes the /tests tmpfs */
+	size_t        ntests;
 	double        cpu_limit;         /* seconds */
 	uint64_t      memory;            /* bytes, per run */
 	uint64_t      output;            /* bytes, stdout cap per run */
@@ -65,6 +67,8 @@ typedef struct {
 
 /* Builds the /containers/create body (pure; exposed for tests). */
 json_t *jg_sandbox_container_spec(const jg_sandbox_spec *spec, uint64_t cgroup_memory);
+/* Size of the tmpfs that holds the tests (their bytes, page rounding, margin). */
+uint64_t jg_sandbox_tests_tmpfs(const jg_sandbox_spec *spec);
 
 /* Writes tests/N.in and tests/N.ans for the given files into a tar at
  * `tar_path`, streaming (never holding a file in memory). */

@@ -27,7 +27,10 @@
  *   /judge          volume filled by the judge before start (root, 0711)
  *     config        limits, argv templates, env (read once at start)
  *     src/          submission sources        vsrc/  validator sources
- *     tests/N.in, tests/N.ans                 (root:VAL_GID 0750/0640)
+ *     tests.tar     the tests as one ustar file, unpacked at start into:
+ *   /tests          size-capped tmpfs (root:VAL_GID 0750): N.in, N.ans (0640);
+ *                   tmpfs because creating thousands of files on a disk
+ *                   volume costs milliseconds each
  *   /box            size-capped tmpfs (root, 0711)
  *     build/        sources copied here, compiled as RUN_UID, then sealed
  *                   (root-owned, read-only) and used as the run directory
@@ -87,6 +90,7 @@
 #define OUT_FILE   "/box/out/stdout"
 #define FB_DIR     "/box/fb"
 #define SCRATCH    "/tmp"
+#define TESTS_DIR  "/tests"
 #define MAX_ARGS   256
 
 typedef struct {
@@ -346,27 +350,83 @@ static void make_dir(const char *path, mode_t mode, uid_t owner)
 		die("chown/chmod %s: %s", path, strerror(errno));
 }
 
+static int read_full(int fd, char *buf, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, buf + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return (int)got;
+}
+
+/* "tests/<digits>.in" or "tests/<digits>.ans" -> the base name, else NULL. */
+static const char *test_name(const char *name)
+{
+	const char *b = name + 6, *p = b;
+	if (strncmp(name, "tests/", 6) != 0)
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p > b && (!strcmp(p, ".in") || !strcmp(p, ".ans")) ? b : NULL;
+}
+
+static void copy_entry(int in, const char *path, uint64_t size)
+{
+	char buf[65536];
+	int out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
+	uint64_t left = size, pad = (512 - size % 512) % 512;
+
+	if (out < 0 || fchown(out, 0, cfg.val_uid) < 0)
+		die("cannot create %s: %s", path, strerror(errno));
+	while (left > 0) {
+		size_t want = left < sizeof(buf) ? (size_t)left : sizeof(buf);
+		if (read_full(in, buf, want) != (int)want)
+			die("tests.tar: truncated at %s", path);
+		if (write_all(out, buf, want) < 0)
+			die("writing %s: %s", path, strerror(errno));
+		left -= want;
+	}
+	if (pad && read_full(in, buf, (size_t)pad) != (int)pad)
+		die("tests.tar: truncated after %s", path);
+	close(out);
+}
+
+/* The judge sends the tests as one ustar file (Docker extracts thousands of
+ * small files slowly); unpack it into /judge/tests, root:VAL_GID 0640. */
+static void unpack_tests(const char *tar, const char *dir)
+{
+	char h[512], name[101], path[PATH_MAX], size_text[13];
+	int fd = open(tar, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		die("cannot open %s: %s", tar, strerror(errno));
+	while (read_full(fd, h, sizeof(h)) == (int)sizeof(h) && h[0]) {
+		const char *base;
+		memcpy(name, h, 100), name[100] = '\0';
+		memcpy(size_text, h + 124, 12), size_text[12] = '\0';
+		if (h[156] != '0' && h[156] != '\0')
+			die("tests.tar: unexpected entry type for '%.100s'", name);
+		if (!(base = test_name(name)))
+			die("tests.tar: unexpected entry '%.100s'", name);
+		snprintf(path, sizeof(path), "%s/%s", dir, base);
+		copy_entry(fd, path, strtoull(size_text, NULL, 8));
+	}
+	close(fd);
+	unlink(tar);
+}
+
 static void prepare_fs(void)
 {
 	if (chmod(JUDGE_DIR, 0711) < 0 || chmod("/box", 0711) < 0)
 		die("chmod /judge or /box: %s", strerror(errno));
-	chown_tree(JUDGE_DIR "/tests", 0, 0, 0);
-	if (chown(JUDGE_DIR "/tests", 0, cfg.val_uid) == 0)
-		chmod(JUDGE_DIR "/tests", 0750);
-	{
-		DIR *d = opendir(JUDGE_DIR "/tests");
-		struct dirent *e;
-		while (d && (e = readdir(d))) {
-			char p[PATH_MAX];
-			if (e->d_name[0] == '.')
-				continue;
-			snprintf(p, sizeof(p), JUDGE_DIR "/tests/%s", e->d_name);
-			if (chown(p, 0, cfg.val_uid) < 0 || chmod(p, 0640) < 0)
-				die("cannot protect %s: %s", p, strerror(errno));
-		}
-		if (d)
-			closedir(d);
-	}
+	if (chmod(TESTS_DIR, 0750) < 0 || chown(TESTS_DIR, 0, cfg.val_uid) < 0)
+		die("chown %s: %s", TESTS_DIR, strerror(errno));
+	unpack_tests(JUDGE_DIR "/tests.tar", TESTS_DIR);
 	chmod(JUDGE_DIR "/config", 0600);
 	/* Without DAC_OVERRIDE root cannot write into another uid's directory:
 	 * copy as root first, then hand each tree to its uid. */
@@ -393,48 +453,18 @@ static void drop_to(uid_t uid)
 }
 
 /* Kills every process of `uid` in this PID namespace, from a helper running
- * as that uid (root here has no CAP_KILL). Reaps nothing but the helper. */
-static void kill_uid(uid_t uid)
-{
-	for (int round = 0; round < 2; round++) {
-		pid_t h = fork();
-		if (h == 0) {
-			drop_to(uid);
-			kill(-1, SIGKILL);
-			_exit(0);
-		}
-		if (h > 0)
-			waitpid(h, NULL, 0);
-	}
-}
-
-/* Reaps every remaining child (orphans of the last run), adding their CPU time. */
-static void reap_all(int64_t *cpu_us)
-{
-	for (int spins = 0; spins < 2000; spins++) {
-		struct rusage ru;
-		int st;
-		pid_t p = wait4(-1, &st, WNOHANG, &ru);
-		if (p > 0) {
-			if (cpu_us)
-				*cpu_us += tv_us(ru.ru_utime) + tv_us(ru.ru_stime);
-			continue;
-		}
-		if (p < 0)
-			break;          /* ECHILD: everything reaped */
-		usleep(1000);
-	}
-}
-
-/* Empties `dir` as `uid`, the only uid that may write there. */
-static void empty_dir_as(uid_t uid, const char *dir)
+ * as that uid (root here has no CAP_KILL), then, when `dir` is not NULL,
+ * empties it as that uid (the only one that may write there).  One fork.
+ * Reaps nothing but the helper. */
+static void kill_uid_and_empty(uid_t uid, const char *dir)
 {
 	pid_t h = fork();
 	if (h == 0) {
 		DIR *d;
 		struct dirent *e;
 		drop_to(uid);
-		if (!(d = opendir(dir)))
+		kill(-1, SIGKILL);
+		if (!dir || !(d = opendir(dir)))
 			_exit(0);
 		while ((e = readdir(d))) {
 			char p[PATH_MAX];
@@ -447,6 +477,58 @@ static void empty_dir_as(uid_t uid, const char *dir)
 	}
 	if (h > 0)
 		waitpid(h, NULL, 0);
+}
+
+static void kill_uid(uid_t uid) { kill_uid_and_empty(uid, NULL); }
+
+/* As PID 1 every process left after the main child's exit is our child
+ * (orphans are re-parented to us before the parent's exit is reported). */
+static int have_children(void)
+{
+	siginfo_t info;
+	memset(&info, 0, sizeof(info));
+	return waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) == 0;
+}
+
+static int dir_is_empty(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int empty = 1;
+	while (d && empty && (e = readdir(d)))
+		empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+	if (d)
+		closedir(d);
+	return d ? empty : 0;
+}
+
+/* After a run: kill what is left of `uid` and empty `dir`, forking the
+ * helper only when there is something to do (the common case has none). */
+static void end_run(uid_t uid, const char *dir)
+{
+	if (have_children() || !dir_is_empty(dir))
+		kill_uid_and_empty(uid, dir);
+}
+
+/* Reaps every remaining child (orphans of the last run), adding their CPU
+ * time; kills `uid` again while any survive. */
+static void reap_all(uid_t uid, int64_t *cpu_us)
+{
+	for (int spins = 0; spins < 2000; spins++) {
+		if (spins % 20 == 19)
+			kill_uid(uid);
+		struct rusage ru;
+		int st;
+		pid_t p = wait4(-1, &st, WNOHANG, &ru);
+		if (p > 0) {
+			if (cpu_us)
+				*cpu_us += tv_us(ru.ru_utime) + tv_us(ru.ru_stime);
+			continue;
+		}
+		if (p < 0)
+			break;          /* ECHILD: everything reaped */
+		usleep(1000);
+	}
 }
 
 typedef struct {
@@ -484,8 +566,14 @@ static void child_exec(const spawn_spec *s, int errpipe)
 
 	if (dup2(s->in_fd, 0) < 0 || dup2(s->out_fd, 1) < 0 || dup2(s->err_fd, 2) < 0)
 		_exit(126);
-	for (int fd = 3; fd < 1024; fd++)
-		if (fd != errpipe)
+	/* Everything but the exec-error pipe goes (all our fds are CLOEXEC too;
+	 * this covers any that are not). */
+	if (dup2(errpipe, 3) < 0)
+		_exit(126);
+	errpipe = 3;
+	fcntl(errpipe, F_SETFD, FD_CLOEXEC);
+	if (close_range(4, ~0U, 0) < 0)
+		for (int fd = 4; fd < 1024; fd++)
 			close(fd);
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
@@ -632,7 +720,10 @@ static long oom_kills(void)
 	static const char *const files[] = {
 		"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"
 	};
+	static int found = -1;     /* index of the file that exists, once known */
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		if (found >= 0 && (size_t)found != i)
+			continue;
 		FILE *f = fopen(files[i], "r");
 		char key[64];
 		long v;
@@ -640,6 +731,7 @@ static long oom_kills(void)
 			continue;
 		while (fscanf(f, "%63s %ld", key, &v) == 2) {
 			if (!strcmp(key, "oom_kill")) {
+				found = (int)i;
 				fclose(f);
 				return v;
 			}
@@ -677,7 +769,7 @@ static void do_compile(char *const *argv, const char *dir, uid_t uid)
 		if (spawn(&s, &r, out, cfg.compile_out_cap, &len, &trunc, p[0]) < 0)
 			die("compile: fork failed: %s", strerror(errno));
 		kill_uid(uid);
-		reap_all(&r.cpu_us);
+		reap_all(uid, &r.cpu_us);
 		if (!r.started)
 			status = "je";
 		else if (r.wall_hit || r.cpu_us > s.cpu_ms * 1000)
@@ -692,7 +784,7 @@ static void do_compile(char *const *argv, const char *dir, uid_t uid)
 		close(p[1]);
 	close(nul);
 	chown_tree(dir, 0, 1, 0);
-	empty_dir_as(cfg.run_uid, SCRATCH);
+	kill_uid_and_empty(cfg.run_uid, SCRATCH);
 	snprintf(head, sizeof(head), "C %s %" PRId64 " %" PRId64 " %d %d %zu %zu\n", status,
 		 r.cpu_us, r.wall_us, r.exit_code, r.signal, len, trunc);
 	reply(head, out, len, "", 0, "", 0);
@@ -789,7 +881,7 @@ static void validate_custom(const char *in_path, const char *ans_path, outcome *
 			 cfg.val_cpu_ms * 2 + 1000, 64u << 20, -1 };
 	spawn_result r;
 
-	empty_dir_as(cfg.val_uid, FB_DIR);
+	kill_uid_and_empty(cfg.val_uid, FB_DIR);
 	while (cfg.vrun[n] && n < MAX_ARGS)
 		argv[n] = cfg.vrun[n], n++;
 	argv[n++] = (char *)in_path;
@@ -804,7 +896,7 @@ static void validate_custom(const char *in_path, const char *ans_path, outcome *
 		snprintf(o->msg, sizeof(o->msg), "cannot start the output validator");
 	} else {
 		kill_uid(cfg.val_uid);
-		reap_all(NULL);
+		reap_all(cfg.val_uid, NULL);
 		read_feedback(o->msg, sizeof(o->msg));
 		if (r.started && r.exit_code == 42)
 			o->verdict = "AC";
@@ -848,8 +940,8 @@ static void do_test(long idx)
 	outcome o = { "JE", "", 0 };
 	long oom0 = oom_kills();
 
-	snprintf(in_path, sizeof(in_path), JUDGE_DIR "/tests/%ld.in", idx);
-	snprintf(ans_path, sizeof(ans_path), JUDGE_DIR "/tests/%ld.ans", idx);
+	snprintf(in_path, sizeof(in_path), TESTS_DIR "/%ld.in", idx);
+	snprintf(ans_path, sizeof(ans_path), TESTS_DIR "/%ld.ans", idx);
 	in = open(in_path, O_RDONLY | O_CLOEXEC);
 	out = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (!obuf || !ebuf || in < 0 || out < 0 || pipe2(ep, O_CLOEXEC | O_NONBLOCK) < 0)
@@ -857,14 +949,13 @@ static void do_test(long idx)
 	s.in_fd = in, s.out_fd = out, s.err_fd = s.close_in_parent = ep[1];
 	if (spawn(&s, &r, ebuf, cfg.stderr_cap, &elen, &etrunc, ep[0]) < 0)
 		die("test %ld: fork failed: %s", idx, strerror(errno));
-	kill_uid(cfg.run_uid);
-	reap_all(&r.cpu_us);
+	end_run(cfg.run_uid, SCRATCH);
+	reap_all(cfg.run_uid, &r.cpu_us);
 	close(ep[0]);
 	close(in);
 	close(out);
 	if (classify(&r, oom0 >= 0 ? oom_kills() - oom0 : 0, &o))
 		cfg.custom_validator ? validate_custom(in_path, ans_path, &o) : validate_default(ans_path, &o);
-	empty_dir_as(cfg.run_uid, SCRATCH);
 	if (strcmp(o.verdict, "AC") != 0)
 		olen = head_of(OUT_FILE, obuf, cap, &otrunc);
 	else
