@@ -140,39 +140,40 @@ static size_t passed(const jg_submission_result *s)
 	return n;
 }
 
-static void print_tests(const jg_submission_result *s, int color)
+static void print_tests(FILE *f, const jg_submission_result *s, int color)
 {
 	for (size_t i = 0; i < s->ntests; i++) {
 		const jg_test_result *t = &s->tests[i];
-		printf("    %-24s ", t->name);
-		print_verdict(stdout, t->verdict, color, 8);
+		fprintf(f, "    %-24s ", t->name);
+		print_verdict(f, t->verdict, color, 8);
 		if (t->verdict != JG_SKIPPED)
-			printf(" %7.3fs %8.1fMiB", t->time, (double)t->memory / 1048576.0);
+			fprintf(f, " %7.3fs %8.1fMiB", t->time, (double)t->memory / 1048576.0);
 		if (t->message)
-			printf("  %.200s", t->message);
-		putchar('\n');
+			fprintf(f, "  %.200s", t->message);
+		fputc('\n', f);
 	}
 }
 
-static void print_table(const jg_report *r, int verbose)
+/* The verdict table goes to `f`: stdout, or stderr when stdout carries JSON. */
+static void print_table(FILE *f, const jg_report *r, int verbose)
 {
-	int color = jg_use_color(stdout), w = 10;
+	int color = jg_use_color(f), w = 10;
 	for (size_t i = 0; i < r->nsubs; i++)
 		if (r->subs[i].path && (int)strlen(r->subs[i].path) > w)
 			w = (int)strlen(r->subs[i].path);
-	printf("%-*s  %-10s  %-7s  %7s  %8s  %9s\n", w, "SUBMISSION", "LANGUAGE", "VERDICT", "TESTS",
-	       "TIME", "MEMORY");
+	fprintf(f, "%-*s  %-10s  %-7s  %7s  %8s  %9s\n", w, "SUBMISSION", "LANGUAGE", "VERDICT", "TESTS",
+		"TIME", "MEMORY");
 	for (size_t i = 0; i < r->nsubs; i++) {
 		const jg_submission_result *s = &r->subs[i];
 		char tests[32];
 		snprintf(tests, sizeof(tests), "%zu/%zu", passed(s), s->ntests);
-		printf("%-*s  %-10s  ", w, s->path ? s->path : "?", s->language ? s->language : "?");
-		print_verdict(stdout, s->verdict, color, 7);
-		printf("  %7s  %7.3fs  %6.1fMiB\n", tests, s->time_max, (double)s->memory_max / 1048576.0);
-		if (verbose && s->message)
-			printf("    %.300s\n", s->message);
+		fprintf(f, "%-*s  %-10s  ", w, s->path ? s->path : "?", s->language ? s->language : "?");
+		print_verdict(f, s->verdict, color, 7);
+		fprintf(f, "  %7s  %7.3fs  %6.1fMiB\n", tests, s->time_max, (double)s->memory_max / 1048576.0);
+		if (s->message && (verbose || s->verdict == JG_JE))
+			fprintf(f, "    %.300s\n", s->message);
 		if (verbose)
-			print_tests(s, color);
+			print_tests(f, s, color);
 	}
 }
 
@@ -275,7 +276,7 @@ static int judge(run_opts *o, char *bundle_path, char **sub_paths, int nsubs)
 	if (rc < 0)
 		jg_diag("%s", jg_error_last());
 	if (rep) {
-		print_table(rep, o->verbose);
+		print_table(o->json && !strcmp(o->json, "-") ? stderr : stdout, rep, o->verbose);
 		code = write_reports(rep, o) < 0 ? JG_EXIT_JUDGE : exit_code(rep);
 	}
 	if (rc < 0)
