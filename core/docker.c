@@ -419,6 +419,52 @@ int jg_docker_put_archive(jg_docker *d, const char *id, const char *where, FILE 
 	return rc;
 }
 
+struct sink { FILE *f; uint64_t n, max; };
+
+static size_t write_file(char *p, size_t size, size_t n, void *ud)
+{
+	struct sink *k = ud;
+	size_t len = size * n;
+	if (k->n + len > k->max)
+		return 0;
+	k->n += len;
+	return fwrite(p, 1, len, k->f);
+}
+
+int jg_docker_get_archive(jg_docker *d, const char *id, const char *path, FILE *f, uint64_t max)
+{
+	char *ep = escape(d, path), *url = NULL;
+	struct sink k = { f, 0, max };
+	long st = 0;
+	CURLcode cc;
+	int rc = 0;
+
+	if (!ep || asprintf(&url, "%s/v%s/containers/%s/archive?path=%s", d->base, d->version, id, ep) < 0) {
+		free(ep);
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	curl_easy_reset(d->curl);
+	curl_easy_setopt(d->curl, CURLOPT_URL, url);
+	if (d->unix_path)
+		curl_easy_setopt(d->curl, CURLOPT_UNIX_SOCKET_PATH, d->unix_path);
+	curl_easy_setopt(d->curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(d->curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+	curl_easy_setopt(d->curl, CURLOPT_TIMEOUT_MS, 120000L);
+	curl_easy_setopt(d->curl, CURLOPT_WRITEFUNCTION, write_file);
+	curl_easy_setopt(d->curl, CURLOPT_WRITEDATA, &k);
+	cc = curl_easy_perform(d->curl);
+	curl_easy_getinfo(d->curl, CURLINFO_RESPONSE_CODE, &st);
+	if (k.n + 1 > max && cc == CURLE_WRITE_ERROR)
+		rc = jg_error_set(JG_ELIMIT, "Docker engine: %s from %.12s is larger than %llu bytes", path, id,
+				  (unsigned long long)max);
+	else if (cc != CURLE_OK || st != 200)
+		rc = jg_error_set(JG_EDOCKER, "Docker engine: GET archive %s from %.12s: %s (HTTP %ld)", path,
+				  id, cc != CURLE_OK ? curl_easy_strerror(cc) : "refused", st);
+	free(ep);
+	free(url);
+	return rc;
+}
+
 int jg_docker_list(jg_docker *d, const char *label, json_t **out)
 {
 	json_t *filters = json_pack("{s[s]}", "label", label);

@@ -55,6 +55,9 @@ int jg_docker_remove(jg_docker *d, const char *id);
 int jg_docker_update_memory(jg_docker *d, const char *id, int64_t bytes);
 /* Uploads a tar (size bytes read from f) and extracts it at `path`. */
 int jg_docker_put_archive(jg_docker *d, const char *id, const char *path, FILE *f, uint64_t size);
+/* Downloads `path` from the container as a tar into f (at most max bytes,
+ * else JG_ELIMIT). The tar is never extracted on the host by the judge. */
+int jg_docker_get_archive(jg_docker *d, const char *id, const char *path, FILE *f, uint64_t max);
 /* GET /containers/json?all=1 filtered by a label ("key" or "key=value"). */
 int jg_docker_list(jg_docker *d, const char *label, json_t **out);
 

@@ -21,6 +21,8 @@
 
 typedef struct {
 	char **vcompile, **vrun;       /* validator argv, NULL for the default one */
+	char  *image;                  /* where it is built */
+	char  *tar;                    /* its build, exported once (NULL: nothing to build) */
 } validator_cmd;
 
 typedef struct {
@@ -136,6 +138,10 @@ static int validator_commands(validator_cmd *v, const jg_bundle *b, const jg_lan
 	if (!dir)
 		goto done;
 	if (run && access(run, F_OK) == 0) {
+		if (!(v->image = strdup(JG_RUNTIME_IMAGE))) {
+			rc = jg_error_set(JG_ENOMEM, "out of memory");
+			goto done;
+		}
 		if (access(build, F_OK) == 0)
 			rc = jg_strv_push(&v->vcompile, "./build");
 		if (rc == 0)
@@ -146,6 +152,10 @@ static int validator_commands(validator_cmd *v, const jg_bundle *b, const jg_lan
 		rc = jg_error_set(JG_EINPUT, "output validator %s: %s", dir, jg_error_last());
 		goto done;
 	}
+	if (!(v->image = strdup(s->lang->image))) {
+		rc = jg_error_set(JG_ENOMEM, "out of memory");
+		goto done;
+	}
 	vars = (jg_expand_vars){ s->files, s->main, s->mainclass, 1024 };
 	if (s->lang->compile && (rc = jg_lang_expand(&v->vcompile, s->lang->compile, &vars)) < 0)
 		goto done;
@@ -154,6 +164,37 @@ done:
 	jg_submission_free(s);
 	free(run);
 	free(build);
+	return rc;
+}
+
+/* Builds the validator once, in a container of its own, and exports it. */
+static int build_validator(run_ctx *c, jg_docker *d, const char *workdir)
+{
+	const jg_problem *p = &c->bundle->problem;
+	jg_sandbox_spec s = { .image = c->val.image, .supervisor_path = c->supervisor,
+			      .vcompile = c->val.vcompile, .vrun = c->val.vrun,
+			      .vsrc_dir = p->validator_dir, .cpu_limit = 1, .memory = 64 * MIB,
+			      .output = MIB, .compile_time = p->compilation_time,
+			      .compile_memory = p->compilation_memory_mib * MIB,
+			      .validator_time = VALIDATOR_TIME };
+	jg_compile_result cr = { 0 };
+	jg_sandbox *sb = NULL;
+	int rc;
+
+	if (!(c->val.tar = jg_path_join(workdir, "validator.tar")))
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	if ((rc = ensure_image(d, c->val.image)) < 0 || (rc = jg_sandbox_open(&sb, d, &s)) < 0 ||
+	    (rc = jg_sandbox_vcompile(sb, &cr)) < 0)
+		goto done;
+	if (strcmp(cr.status, "ok") != 0) {
+		rc = jg_error_set(JG_EINPUT, "%s: the output validator does not build (%s): %.1500s",
+				  p->validator_dir, cr.status, cr.output ? cr.output : "");
+		goto done;
+	}
+	rc = jg_sandbox_export(sb, c->val.tar);
+done:
+	jg_compile_result_clear(&cr);
+	jg_sandbox_free(sb);
 	return rc;
 }
 
@@ -197,12 +238,12 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 	s->env = sub->lang->env;
 	s->compile = compile;
 	s->run = run;
-	s->vcompile = c->val.vcompile;
 	s->vrun = c->val.vrun;
 	s->vflags = p->validator_flags;
 	s->src_dir = sub->dir;
 	s->src_files = sub->files;
-	s->vsrc_dir = c->val.vrun ? p->validator_dir : NULL;
+	s->validator_tar = c->val.tar;                   /* built once, or */
+	s->vsrc_dir = c->val.vrun && !c->val.tar ? p->validator_dir : NULL; /* used as is */
 	s->tests_tar = c->tests_tar;
 	s->ntests = c->bundle->ntests;
 	for (size_t i = 0; i < c->bundle->ntests; i++)
@@ -216,33 +257,24 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 }
 
 /* Returns 0 when compiled (or nothing to compile); 1 when the verdict is decided. */
-static int compile_step(jg_sandbox *sb, jg_submission_result *r, int validator)
+static int compile_step(jg_sandbox *sb, jg_submission_result *r)
 {
 	jg_compile_result cr;
-	int rc = validator ? jg_sandbox_vcompile(sb, &cr) : jg_sandbox_compile(sb, &cr);
+	int rc = jg_sandbox_compile(sb, &cr);
 
 	if (rc < 0) {
 		fail_je(r, jg_error_last());
 		return 1;
 	}
-	if (validator) {
-		if (strcmp(cr.status, "ok") != 0 && strcmp(cr.status, "none") != 0) {
-			r->verdict = JG_JE;
-			if (asprintf(&r->message, "output validator did not compile (%s): %.2000s", cr.status,
-				     cr.output) < 0)
-				r->message = NULL;
-		}
-	} else {
-		set_text(&r->compile_status, !strcmp(cr.status, "timeout") ? "failed" : cr.status);
-		r->compile_output = cr.output && *cr.output ? strdup(cr.output) : NULL;
-		r->compile_truncated = cr.truncated;
-		if (!strcmp(cr.status, "failed") || !strcmp(cr.status, "timeout"))
-			r->verdict = JG_CE;
-		if (!strcmp(cr.status, "timeout"))
-			set_text(&r->message, "compilation time limit exceeded");
-		if (!strcmp(cr.status, "je"))
-			fail_je(r, cr.output);
-	}
+	set_text(&r->compile_status, !strcmp(cr.status, "timeout") ? "failed" : cr.status);
+	r->compile_output = cr.output && *cr.output ? strdup(cr.output) : NULL;
+	r->compile_truncated = cr.truncated;
+	if (!strcmp(cr.status, "failed") || !strcmp(cr.status, "timeout"))
+		r->verdict = JG_CE;
+	if (!strcmp(cr.status, "timeout"))
+		set_text(&r->message, "compilation time limit exceeded");
+	if (!strcmp(cr.status, "je"))
+		fail_je(r, cr.output);
 	rc = r->verdict == JG_CE || r->verdict == JG_JE;
 	jg_compile_result_clear(&cr);
 	return rc;
@@ -293,7 +325,7 @@ static void judge_one(run_ctx *c, jg_docker *d, size_t idx)
 		fail_je(r, d ? jg_error_last() : "no Docker connection");
 		goto done;
 	}
-	if ((c->val.vrun && compile_step(sb, r, 1)) || compile_step(sb, r, 0))
+	if (compile_step(sb, r))
 		goto done;
 	run_tests(sb, c, r);
 done:
@@ -364,7 +396,8 @@ static int prepare(run_ctx *c, jg_docker *d, char *workdir, char **tar)
 	if ((rc = jg_sandbox_reap_leftovers(d)) < 0 ||
 	    (rc = ensure_images(d, c->subs, c->nsubs)) < 0 ||
 	    (rc = make_tests_tar(tar, workdir, c->bundle)) < 0 ||
-	    (rc = validator_commands(&c->val, c->bundle, c->opts->langs)) < 0)
+	    (rc = validator_commands(&c->val, c->bundle, c->opts->langs)) < 0 ||
+	    (c->val.vcompile && (rc = build_validator(c, d, workdir)) < 0))
 		return rc;
 	c->tests_tar = *tar;
 	return 0;
@@ -416,6 +449,8 @@ done:
 	jg_report_free(c.report);
 	jg_strv_free(c.val.vcompile);
 	jg_strv_free(c.val.vrun);
+	free(c.val.image);
+	free(c.val.tar);
 	jg_docker_free(d);
 	free(workdir);
 	free(tar);

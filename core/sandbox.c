@@ -514,8 +514,10 @@ static int upload_all(jg_sandbox *sb)
 		return rc;
 	if (!(tar = jg_path_join(dir, "setup.tar")))
 		rc = jg_error_set(JG_ENOMEM, "out of memory");
-	else if ((rc = setup_tar(tar, &sb->spec)) == 0 && (rc = upload(sb->docker, sb->id, tar)) == 0)
-		rc = upload(sb->docker, sb->id, sb->spec.tests_tar);
+	else if ((rc = setup_tar(tar, &sb->spec)) == 0 && (rc = upload(sb->docker, sb->id, tar)) == 0 &&
+		 sb->spec.tests_tar && (rc = upload(sb->docker, sb->id, sb->spec.tests_tar)) == 0 &&
+		 sb->spec.validator_tar)
+		rc = upload(sb->docker, sb->id, sb->spec.validator_tar);
 	jg_fs_rmtree(dir);
 	free(tar);
 	free(dir);
@@ -683,6 +685,27 @@ int jg_sandbox_test(jg_sandbox *sb, size_t idx, jg_test_result *r)
 		return rc;
 	rc = parse_test_reply(sb, line, r, timeout);
 	free(line);
+	return rc;
+}
+
+#define EXPORT_CAP (512 * MIB)
+
+int jg_sandbox_export(jg_sandbox *sb, const char *tar_path)
+{
+	char *line = NULL;
+	FILE *f;
+	int rc = command(sb, "export\n", &line, 120000);
+
+	if (rc == 0 && strcmp(line, "X") != 0)
+		rc = jg_error_set(JG_EINTERNAL, "bad export reply '%.60s'", line);
+	free(line);
+	if (rc < 0)
+		return rc;
+	if (!(f = fopen(tar_path, "wb")))
+		return jg_error_errno(JG_EIO, "%s", tar_path);
+	rc = jg_docker_get_archive(sb->docker, sb->id, "/judge/export", f, EXPORT_CAP);
+	if (fclose(f) != 0 && rc == 0)
+		rc = jg_error_errno(JG_EIO, "%s", tar_path);
 	return rc;
 }
 

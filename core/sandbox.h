@@ -44,7 +44,8 @@ typedef struct {
 	const char   *src_dir;           /* submission files, relative names in src_files */
 	char *const  *src_files;
 	const char   *vsrc_dir;          /* validator sources (copied whole), or NULL */
-	const char   *tests_tar;         /* tar of tests/N.in, tests/N.ans (jg_sandbox_tests_tar) */
+	const char   *validator_tar;     /* a validator built once (jg_sandbox_export), or NULL */
+	const char   *tests_tar;         /* jg_sandbox_tests_tar(), or NULL for no tests */
 	uint64_t      tests_bytes;       /* their total size: sizes the /tests tmpfs */
 	size_t        ntests;
 	double        cpu_limit;         /* seconds */
@@ -83,6 +84,9 @@ int jg_sandbox_reap_leftovers(jg_docker *d);
 int  jg_sandbox_open(jg_sandbox **out, jg_docker *d, const jg_sandbox_spec *spec);
 int  jg_sandbox_compile(jg_sandbox *sb, jg_compile_result *r);
 int  jg_sandbox_vcompile(jg_sandbox *sb, jg_compile_result *r);
+/* After jg_sandbox_vcompile(): fetches the built validator as a tar at
+ * `tar_path`, to be given to other sandboxes as spec.validator_tar. */
+int  jg_sandbox_export(jg_sandbox *sb, const char *tar_path);
 /* Runs test number `idx` (as in the tests tar); fills verdict and measures. */
 int  jg_sandbox_test(jg_sandbox *sb, size_t idx, jg_test_result *r);
 /* Changes the run limits for the following tests. */

@@ -27,6 +27,7 @@
  *   /judge          volume filled by the judge before start (root, 0711)
  *     config        limits, argv templates, env (read once at start)
  *     src/          submission sources        vsrc/  validator sources
+ *     export/       a validator built once elsewhere (or its build, here)
  *     tests.tar     the tests as one ustar file, unpacked at start into:
  *   /tests          size-capped tmpfs (root:VAL_GID 0750): N.in, N.ans (0640);
  *                   tmpfs because creating thousands of files on a disk
@@ -51,7 +52,7 @@
  * A CLOEXEC pipe reports exec failures, which are judge errors, not RTE.
  *
  * Protocol (stdin, one command per line):
- *   compile | vcompile | test N | limits CPU_MS WALL_MS MEM OUT | quit
+ *   compile | vcompile | export | test N | limits CPU_MS WALL_MS MEM OUT | quit
  * Replies (stdout):
  *   C STATUS CPU_US WALL_US EXIT SIG OUTLEN OUTTRUNC\n<compiler output>
  *   R VERDICT CPU_US WALL_US MEM EXIT SIG LIMIT MSGLEN OUTLEN OUTTRUNC ERRLEN ERRTRUNC\n
@@ -403,6 +404,8 @@ static void unpack_tests(const char *tar, const char *dir)
 	char h[512], name[101], path[PATH_MAX], size_text[13];
 	int fd = open(tar, O_RDONLY | O_CLOEXEC);
 
+	if (fd < 0 && errno == ENOENT)
+		return;            /* a container without tests (validator build) */
 	if (fd < 0)
 		die("cannot open %s: %s", tar, strerror(errno));
 	while (read_full(fd, h, sizeof(h)) == (int)sizeof(h) && h[0]) {
@@ -436,7 +439,8 @@ static void prepare_fs(void)
 	make_dir(FB_DIR, 0700, cfg.val_uid);
 	if (copy_tree(JUDGE_DIR "/src", BUILD_DIR, 0, 0) < 0)
 		die("cannot copy the submission into %s: %s", BUILD_DIR, strerror(errno));
-	if (copy_tree(JUDGE_DIR "/vsrc", VAL_DIR, 0, 0) < 0)
+	if (copy_tree(JUDGE_DIR "/vsrc", VAL_DIR, 0, 0) < 0 ||
+	    copy_tree(JUDGE_DIR "/export", VAL_DIR, 0, 0) < 0)
 		die("cannot copy the validator into %s: %s", VAL_DIR, strerror(errno));
 	chown_tree(BUILD_DIR, cfg.run_uid, 0, 0);
 	chown_tree(VAL_DIR, cfg.val_uid, 0, 0);
@@ -968,6 +972,16 @@ static void do_test(long idx)
 	free(ebuf);
 }
 
+/* Copies the built validator to /judge/export, for the judge to fetch once
+ * and ship to every submission's container. */
+static void do_export(void)
+{
+	make_dir(JUDGE_DIR "/export", 0700, 0);
+	if (copy_tree(VAL_DIR, JUDGE_DIR "/export", 0, 0) < 0)
+		die("cannot export the validator: %s", strerror(errno));
+	write_all(1, "X\n", 2);
+}
+
 static void command_loop(void)
 {
 	char *line;
@@ -978,6 +992,8 @@ static void command_loop(void)
 			do_compile(cfg.compile, BUILD_DIR, cfg.run_uid);
 		else if (!strcmp(line, "vcompile"))
 			do_compile(cfg.vcompile, VAL_DIR, cfg.val_uid);
+		else if (!strcmp(line, "export"))
+			do_export();
 		else if (sscanf(line, "test %ld", &a) == 1)
 			do_test(a);
 		else if (sscanf(line, "limits %ld %ld %llu %llu", &a, &b, &c, &d) == 4) {

@@ -101,5 +101,18 @@ tar -C "$work" -cf "$work/multi.tar" multi
 	--json "$work/arch.json" > "$work/arch.out" 2>&1; code=$?
 [ "$code" = 0 ] && ok "archive bundle + archive submission accepted" || bad "archive run exit $code: $(tail -3 "$work/arch.out")"
 
+# 6. a broken custom validator is the problem's fault, never the submission's
+cp -r problems/checker "$work/badval"
+echo 'this is not C++' >> "$work/badval/output_validators/checker/checker.cpp"
+"$JUDGE" run "$work/badval" problems/checker/submissions/accepted/n_and_zero.c > "$work/bv.out" 2>&1; code=$?
+[ "$code" = 2 ] && ok "a validator that does not build exits 2" || bad "broken validator exit $code"
+grep -q "output_validators/checker" "$work/bv.out" && ok "the message names the validator" || bad "message: $(head -c 300 "$work/bv.out")"
+cp -r problems/checker "$work/crashval"
+printf '#include <cstdlib>\nint main() { std::abort(); }\n' > "$work/crashval/output_validators/checker/checker.cpp"
+"$JUDGE" run "$work/crashval" problems/checker/submissions/accepted/n_and_zero.c --json "$work/cv.json" > "$work/cv.out" 2>&1; code=$?
+[ "$code" = 3 ] && ok "a crashing validator exits 3" || bad "crashing validator exit $code"
+/usr/bin/python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["submissions"][0]; sys.exit(0 if s["verdict"]=="JE" and "validator" in s["tests"][0]["message"] else 1)' "$work/cv.json" \
+	&& ok "a crashing validator gives JE with a reason" || bad "crashing validator report: $(head -c 300 "$work/cv.json")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
