@@ -349,7 +349,8 @@ static int open_tree(jg_submission *s, const char *root, const jg_langs *langs, 
 
 	if ((rc = set_realpath(s, root)) < 0 || (rc = walk_dir(&w, s->dir, "", 0)) < 0)
 		goto done;
-	qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
+	if (w.n)
+		qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
 	if (o->lang)
 		rc = find_lang(s, langs, o->lang, &s->lang);
 	else if (o->entry && !(s->lang = jg_langs_by_ext(langs, o->entry)))
