@@ -270,21 +270,28 @@ static char *escape(jg_docker *d, const char *s)
 	return r;
 }
 
-int jg_docker_image_exists(jg_docker *d, const char *image)
+/* A call whose 404 answer means "absent": 1 found, 0 absent, or negative. */
+static int call_maybe_absent(jg_docker *d, const char *method, const char *path)
 {
-	char *path = NULL;
 	long st = 0;
-	int rc;
-
-	if (asprintf(&path, "/images/%s/json", image) < 0)
-		return jg_error_set(JG_ENOMEM, "out of memory");
-	rc = jg_docker_call(d, "GET", path, NULL, 0, &st, NULL);
-	free(path);
-	if (rc == JG_ENOIMAGE || st == 404) {
+	int rc = jg_docker_call(d, method, path, NULL, 0, &st, NULL);
+	if (rc < 0 && st == 404) {
 		jg_error_clear();
 		return 0;
 	}
 	return rc < 0 ? rc : 1;
+}
+
+int jg_docker_image_exists(jg_docker *d, const char *image)
+{
+	char *path = NULL;
+	int rc;
+
+	if (asprintf(&path, "/images/%s/json", image) < 0)
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	rc = call_maybe_absent(d, "GET", path);
+	free(path);
+	return rc;
 }
 
 /* The pull answer is a stream of JSON objects; an {"error": ...} in it means failure. */
@@ -386,17 +393,12 @@ int jg_docker_update_memory(jg_docker *d, const char *id, int64_t bytes)
 int jg_docker_remove(jg_docker *d, const char *id)
 {
 	char *path = NULL;
-	long st = 0;
 	int rc;
 	if (asprintf(&path, "/containers/%s?force=1&v=1", id) < 0)
 		return jg_error_set(JG_ENOMEM, "out of memory");
-	rc = jg_docker_call(d, "DELETE", path, NULL, 0, &st, NULL);
+	rc = call_maybe_absent(d, "DELETE", path);
 	free(path);
-	if (rc < 0 && st == 404) {
-		jg_error_clear();
-		return 0;
-	}
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 int jg_docker_put_archive(jg_docker *d, const char *id, const char *where, FILE *f, uint64_t size)
