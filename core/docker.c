@@ -131,6 +131,12 @@ static int perform(jg_docker *d, const struct request *rq, long *status, jg_buf 
 	curl_easy_setopt(d->curl, CURLOPT_HTTPHEADER, hdrs);
 	d->curl_err[0] = '\0';
 	cc = curl_easy_perform(d->curl);
+	if (cc == CURLE_COULDNT_CONNECT) {
+		rc = jg_error_set(JG_EDOCKER, "cannot connect to the Docker engine at %s%s (is dockerd running? "
+				  "--docker-host or DOCKER_HOST choose another)", d->unix_path ? "unix://" : "",
+				  d->unix_path ? d->unix_path : d->base);
+		goto done;
+	}
 	if (cc != CURLE_OK) {
 		rc = jg_error_set(cc == CURLE_OPERATION_TIMEDOUT ? JG_ETIMEOUT : JG_EDOCKER,
 				  "Docker engine at %s%s: %s %s: %s", d->unix_path ? "unix://" : "",

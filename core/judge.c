@@ -335,6 +335,22 @@ done:
 	jg_submission_result_summarize(r);
 }
 
+/* Preparation failed (Docker down, image missing, disk full...): every
+ * submission is a judge error with the reason, and the report says so. */
+static void abort_report(run_ctx *c, const char *why)
+{
+	for (size_t i = 0; i < c->nsubs; i++) {
+		jg_submission_result *r = &c->report->subs[i];
+		set_text(&r->path, c->subs[i]->path);
+		set_text(&r->language, c->subs[i]->lang->name);
+		if (!r->tests && init_tests(r, c->bundle) < 0)
+			r->ntests = 0;
+		fail_je(r, why);
+		jg_submission_result_summarize(r);
+	}
+	c->report->incomplete = 1;
+}
+
 static void *worker(void *arg)
 {
 	run_ctx *c = arg;
@@ -416,11 +432,18 @@ int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs
 	*out = NULL;
 	pthread_mutex_init(&c.lock, NULL);
 	c.supervisor = find_supervisor(opts);
+	if ((rc = new_report(&c.report, b, nsubs, opts->memory_mib ? opts->memory_mib : b->problem.memory_mib)) < 0)
+		goto done;
 	if ((rc = jg_docker_open(&d, opts->docker_host)) < 0 ||
 	    (rc = jg_fs_mkdtemp(&workdir, NULL, "judge-run-")) < 0 ||
-	    (rc = prepare(&c, d, workdir, &tar)) < 0 ||
-	    (rc = new_report(&c.report, b, nsubs, opts->memory_mib ? opts->memory_mib : b->problem.memory_mib)) < 0)
+	    (rc = prepare(&c, d, workdir, &tar)) < 0) {
+		if (rc != JG_EINPUT && rc != JG_ELIMIT) {
+			abort_report(&c, jg_error_last());
+			*out = c.report;
+			c.report = NULL;
+		}
 		goto done;
+	}
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
@@ -438,7 +461,8 @@ int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs
 	pthread_mutex_unlock(&signal_lock);
 	if (jg_judge_interrupted()) {
 		jg_sandbox_remove_all(d);
-		rc = jg_error_set(JG_EINTR, "interrupted: containers removed");
+		c.report->incomplete = 1;
+		rc = jg_error_set(JG_EINTR, "interrupted: containers removed, reports are incomplete");
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	*out = c.report;

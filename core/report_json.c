@@ -180,6 +180,7 @@ static json_t *report_json(const jg_report *r)
 	if (!o)
 		return nomem(), NULL;
 	return finish(o, put(o, "version", json_integer(JG_REPORT_SCHEMA_VERSION)) < 0
+		|| put(o, "incomplete", json_boolean(r->incomplete)) < 0
 		|| put(o, "problem", problem_json(r)) < 0
 		|| put(o, "submissions", submissions_json(r)) < 0);
 }

@@ -312,7 +312,7 @@ static void put_property(FILE *f, const char *name, const char *value)
 	fputs("/>\n", f);
 }
 
-static void put_properties(FILE *f, const jg_submission_result *s)
+static void put_properties(FILE *f, const jg_report *r, const jg_submission_result *s)
 {
 	char time[64], mem[32];
 
@@ -326,6 +326,7 @@ static void put_properties(FILE *f, const jg_submission_result *s)
 	put_property(f, "time_max", time);
 	put_property(f, "memory_max", mem);
 	put_property(f, "message", s->message);
+	put_property(f, "incomplete", r->incomplete ? "true" : NULL);
 	fputs("    </properties>\n", f);
 }
 
@@ -345,7 +346,7 @@ static void put_suite(FILE *f, const jg_report *r, size_t si)
 	fputs(" package=\"judge.", f);
 	put_ident(f, r->problem_name);
 	fputs("\">\n", f);
-	put_properties(f, s);
+	put_properties(f, r, s);
 	if (is_ce(s))
 		put_error_case(f, r, si, "compile", "CE", s->message ? s->message : "compile error",
 			       s->compile_output ? s->compile_output : "(no compiler output)",

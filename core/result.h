@@ -67,6 +67,7 @@ typedef struct {
 } jg_submission_result;
 
 typedef struct {
+	int      incomplete;      /* interrupted or aborted: not every test ran */
 	char    *problem_name;
 	double   time_limit;      /* seconds */
 	uint64_t memory_limit;    /* bytes */

@@ -190,6 +190,16 @@ done:
 
 /* ---- tar building (libarchive) ---- */
 
+/* libarchive's message, with the system's reason when there is one ("No
+ * space left on device" matters more than "Write error"). */
+static int tar_error(struct archive *a, const char *what)
+{
+	int e = archive_errno(a);
+	if (e > 0)
+		return jg_error_set(JG_EIO, "%s: %s (%s)", what, archive_error_string(a), strerror(e));
+	return jg_error_set(JG_EIO, "%s: %s", what, archive_error_string(a));
+}
+
 static int tar_add_mem(struct archive *a, const char *name, const void *p, size_t n, int mode)
 {
 	struct archive_entry *e = archive_entry_new();
@@ -200,7 +210,7 @@ static int tar_add_mem(struct archive *a, const char *name, const void *p, size_
 	archive_entry_set_size(e, (la_int64_t)n);
 	if (archive_write_header(a, e) != ARCHIVE_OK ||
 	    (n && archive_write_data(a, p, n) != (la_ssize_t)n))
-		rc = jg_error_set(JG_EIO, "writing %s into a tar: %s", name, archive_error_string(a));
+		rc = tar_error(a, name);
 	archive_entry_free(e);
 	return rc;
 }
@@ -223,12 +233,12 @@ static int tar_add_file(struct archive *a, const char *name, const char *path, i
 	archive_entry_set_perm(e, mode ? mode : (st.st_mode & 0100 ? 0755 : 0644));
 	archive_entry_set_size(e, st.st_size);
 	if (archive_write_header(a, e) != ARCHIVE_OK) {
-		rc = jg_error_set(JG_EIO, "tar: %s", archive_error_string(a));
+		rc = tar_error(a, name);
 		goto done;
 	}
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		if (archive_write_data(a, buf, (size_t)n) != n) {
-			rc = jg_error_set(JG_EIO, "tar: %s", archive_error_string(a));
+			rc = tar_error(a, name);
 			goto done;
 		}
 	if (n < 0)
@@ -250,7 +260,7 @@ static struct archive *tar_open(const char *path, int ustar)
 	else
 		archive_write_set_format_pax_restricted(a);
 	if (archive_write_open_filename(a, path) != ARCHIVE_OK) {
-		jg_error_set(JG_EIO, "%s: %s", path, archive_error_string(a));
+		tar_error(a, path);
 		archive_write_free(a);
 		return NULL;
 	}
@@ -260,7 +270,7 @@ static struct archive *tar_open(const char *path, int ustar)
 static int tar_close(struct archive *a, int rc)
 {
 	if (archive_write_close(a) != ARCHIVE_OK && rc == 0)
-		rc = jg_error_set(JG_EIO, "tar: %s", archive_error_string(a));
+		rc = tar_error(a, "writing a tar for the container");
 	archive_write_free(a);
 	return rc;
 }

@@ -130,7 +130,7 @@ static void assert_keys(json_t *o, const char *const *keys)
 static void test_top_level(void **state)
 {
 	struct state *st = *state;
-	static const char *const top[] = { "version", "problem", "submissions", NULL };
+	static const char *const top[] = { "version", "incomplete", "problem", "submissions", NULL };
 	static const char *const prob[] = { "name", "time_limit", "memory_limit", NULL };
 	json_t *p = json_object_get(st->root, "problem");
 
@@ -138,12 +138,13 @@ static void test_top_level(void **state)
 	assert_keys(p, prob);
 	want_int(st->root, "version", JG_REPORT_SCHEMA_VERSION);
 	assert_int_equal(JG_REPORT_SCHEMA_VERSION, 1);
+	assert_true(json_is_false(json_object_get(st->root, "incomplete")));
 	want_str(p, "name", "sum \"pairs\" & <more>");
 	want_real(p, "time_limit", 2.5);
 	want_int(p, "memory_limit", (json_int_t)256 << 20);
 	assert_int_equal(json_array_size(json_object_get(st->root, "submissions")), FX_NSUBS);
 	/* Two-space indentation, non-ASCII written raw, trailing newline. */
-	assert_non_null(strstr(st->text, "{\n  \"version\": 1,\n  \"problem\": {\n    \"name\""));
+	assert_non_null(strstr(st->text, "{\n  \"version\": 1,\n  \"incomplete\": false,\n  \"problem\": {\n    \"name\""));
 	assert_non_null(strstr(st->text, "caf\xc3\xa9"));
 	assert_int_equal(st->text[strlen(st->text) - 1], '\n');
 }
