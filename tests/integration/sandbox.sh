@@ -63,6 +63,7 @@ grep -q "judge-no-such-image:0" "$work/img.out" && ok "missing image is named" |
 "$JUDGE" run "$work/slow" "$work/sleep.py" > /dev/null 2>&1 &
 pid=$!
 for _ in $(seq 50); do [ "$(mine $pid)" -ge 1 ] && break; sleep 0.2; done
+for _ in $(seq 50); do [ -n "$(docker ps -q --filter "label=org.judge.pid=$pid")" ] && break; sleep 0.2; done
 id=$(docker ps -aq --filter "label=org.judge.pid=$pid" | head -1)
 if [ -n "$id" ]; then
 	docker inspect "$id" > "$work/inspect.json"
@@ -87,6 +88,14 @@ bad = [k for k, v in checks.items() if not v]
 print("  hardening:", "all good" if not bad else "missing " + ", ".join(bad))
 sys.exit(1 if bad else 0)
 P
+	# Docker's default seccomp profile: in force for the container's processes.
+	hostpid=$(docker inspect -f '{{.State.Pid}}' "$id")
+	if docker info --format '{{json .SecurityOptions}}' | grep -q seccomp; then
+		grep -q '^Seccomp:[[:space:]]*2' "/proc/$hostpid/status" \
+			&& ok "seccomp filter in force in the container" || bad "no seccomp filter on pid $hostpid"
+	else
+		ok "engine without seccomp support (nothing to check)"
+	fi
 else
 	bad "no container to inspect"
 fi
