@@ -39,7 +39,8 @@
  *     out/stdout    the test's stdout (root, 0600; the child gets the fd)
  *     fb/           the validator's feedback directory (VAL_UID)
  *   /tmp            size-capped tmpfs, the submission's scratch space,
- *                   emptied after every test
+ *                   emptied after every test, like /dev/shm and the SysV IPC
+ *                   objects of RUN_UID (nothing carries state to the next test)
  *
  * Pipes and limits per run.  stdin is the test's .in file (an fd, never a
  * path the submission could open); stdout goes to /box/out/stdout, capped by
@@ -76,7 +77,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
 #include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -456,26 +461,70 @@ static void drop_to(uid_t uid)
 		_exit(125);
 }
 
+/* Empties `dir` (as the calling uid: with the sticky bit, only its own entries go). */
+static void empty_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		char p[PATH_MAX];
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
+		jg_fs_rmtree(p);
+	}
+	if (d)
+		closedir(d);
+}
+
+/* The ids listed in /proc/sysvipc/<kind> (second column), -1 terminated. */
+static int ipc_ids(const char *kind, int *ids, int max)
+{
+	char path[64], line[512];
+	FILE *f;
+	int n = 0, id;
+
+	snprintf(path, sizeof(path), "/proc/sysvipc/%s", kind);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	if (fgets(line, sizeof(line), f))          /* header */
+		while (n < max && fgets(line, sizeof(line), f))
+			if (sscanf(line, "%*d %d", &id) == 1)
+				ids[n++] = id;
+	fclose(f);
+	return n;
+}
+
+/* Removes the SysV shared memory, queues and semaphores this uid may remove:
+ * they would outlive the run and carry state into the next test. */
+static void remove_ipc(void)
+{
+	int ids[1024], n;
+	n = ipc_ids("shm", ids, 1024);
+	for (int i = 0; i < n; i++)
+		shmctl(ids[i], IPC_RMID, NULL);
+	n = ipc_ids("msg", ids, 1024);
+	for (int i = 0; i < n; i++)
+		msgctl(ids[i], IPC_RMID, NULL);
+	n = ipc_ids("sem", ids, 1024);
+	for (int i = 0; i < n; i++)
+		semctl(ids[i], 0, IPC_RMID);
+}
+
 /* Kills every process of `uid` in this PID namespace, from a helper running
- * as that uid (root here has no CAP_KILL), then, when `dir` is not NULL,
- * empties it as that uid (the only one that may write there).  One fork.
- * Reaps nothing but the helper. */
+ * as that uid (root here has no CAP_KILL); then, when `dir` is not NULL,
+ * removes what the uid left that could carry state into the next run: `dir`,
+ * /dev/shm and SysV IPC objects.  One fork.  Reaps nothing but the helper. */
 static void kill_uid_and_empty(uid_t uid, const char *dir)
 {
 	pid_t h = fork();
 	if (h == 0) {
-		DIR *d;
-		struct dirent *e;
 		drop_to(uid);
 		kill(-1, SIGKILL);
-		if (!dir || !(d = opendir(dir)))
-			_exit(0);
-		while ((e = readdir(d))) {
-			char p[PATH_MAX];
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-			jg_fs_rmtree(p);
+		if (dir) {
+			empty_dir(dir);
+			empty_dir("/dev/shm");
+			remove_ipc();
 		}
 		_exit(0);
 	}
@@ -506,11 +555,17 @@ static int dir_is_empty(const char *path)
 	return d ? empty : 0;
 }
 
-/* After a run: kill what is left of `uid` and empty `dir`, forking the
- * helper only when there is something to do (the common case has none). */
+static int ipc_left(void)
+{
+	int ids[1];
+	return ipc_ids("shm", ids, 1) || ipc_ids("msg", ids, 1) || ipc_ids("sem", ids, 1);
+}
+
+/* After a run: kill what is left of `uid` and empty `dir`, /dev/shm and IPC,
+ * forking the helper only when there is something to do (usually nothing). */
 static void end_run(uid_t uid, const char *dir)
 {
-	if (have_children() || !dir_is_empty(dir))
+	if (have_children() || !dir_is_empty(dir) || !dir_is_empty("/dev/shm") || ipc_left())
 		kill_uid_and_empty(uid, dir);
 }
 
