@@ -1,4 +1,5 @@
 /* cmd/main.c - `judge` entry point: global options and subcommand dispatch. */
+#define _GNU_SOURCE
 #include "cmd.h"
 
 #include <getopt.h>
@@ -24,24 +25,39 @@ static const char usage_text[] =
 	"Exit codes: 0 all as expected, 1 some verdict not as expected,\n"
 	"            2 usage error or bad input, 3 judge/infrastructure error.\n";
 
+/* Writes s with control characters shown as '?': a diagnostic stays one
+ * line whatever file or entry names it quotes. */
+static void put_line(const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, stderr);
+}
+
+static void vdiag(const char *fmt, va_list ap)
+{
+	char *msg = NULL;
+	fputs("judge: ", stderr);
+	if (vasprintf(&msg, fmt, ap) >= 0)
+		put_line(msg);
+	free(msg);
+	fputc('\n', stderr);
+}
+
 void jg_diag(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("judge: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vdiag(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int jg_usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("judge: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vdiag(fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'judge --help' for more information.\n", stderr);
+	fputs("Try 'judge --help' for more information.\n", stderr);
 	return JG_EXIT_USAGE;
 }
 

@@ -488,6 +488,7 @@ typedef struct {
 	char      *name;     /* default problem name */
 	size_t     alloc;    /* slots in b->tests */
 	size_t     visited;  /* directory entries looked at under data/ */
+	char     **seen;     /* real paths of the directories walked in this group */
 } bctx;
 
 /* A directory being walked, for cutting symlink loops. */
@@ -882,15 +883,25 @@ static int add_test(bctx *c, const char *rel, const char *path, const struct sta
 
 static int walk_entry(bctx *c, const char *rel, unsigned depth, const struct frame *up);
 
-static int on_stack(const struct frame *f, const char *real)
+/* 1 when the real directory was walked already in this group: symlinks
+ * that loop, or that reach one directory by many paths (which would make
+ * the walk exponential), are walked once. */
+static int seen_before(bctx *c, const char *real)
 {
-	for (; f; f = f->up)
-		if (!strcmp(f->real, real))
+	for (size_t i = 0; c->seen && c->seen[i]; i++)
+		if (!strcmp(c->seen[i], real))
 			return 1;
 	return 0;
 }
 
-/* Walks directory data/rel (at path). */
+/* A failure inside the bundle's tree is bad input, named as the user named it. */
+static int walk_error(bctx *c, const char *rel)
+{
+	int e = errno;
+	return jg_error_set(e == EIO || e == ENOMEM ? JG_EIO : JG_EINPUT, "%s/data/%s: %s", c->disp, rel,
+			    strerror(e));
+}
+
 static int walk_dir(bctx *c, const char *rel, const char *path, unsigned depth,
 		    const struct frame *up)
 {
@@ -899,11 +910,12 @@ static int walk_dir(bctx *c, const char *rel, const char *path, unsigned depth,
 	int rc;
 
 	if (!me.real)
-		return jg_error_errno(JG_EIO, "%s/data/%s", c->disp, rel);
-	if (on_stack(up, me.real))
-		rc = warn(&c->b->warnings, "%s/data/%s: symlink loop, ignored", c->disp, rel);
-	else
-		rc = list_dir(path, &names);
+		return walk_error(c, rel);
+	if (seen_before(c, me.real))
+		rc = warn(&c->b->warnings, "%s/data/%s: directory reached again through symlinks, ignored",
+			  c->disp, rel);
+	else if ((rc = jg_strv_push(&c->seen, me.real)) == 0 && list_dir(path, &names) < 0)
+		rc = walk_error(c, rel);
 	for (size_t i = 0; rc == 0 && names && names[i]; i++) {
 		if (asprintf(&child, "%s/%s", rel, names[i]) < 0)
 			return oom();
@@ -932,7 +944,7 @@ static int walk_entry(bctx *c, const char *rel, unsigned depth, const struct fra
 		rc = warn(&c->b->warnings, "%s/data/%s: %s, ignored", c->disp, rel,
 			  in ? "broken symlink" : "leads outside the bundle");
 	else if (stat(path, &st) < 0)
-		rc = jg_error_errno(JG_EIO, "%s/data/%s", c->disp, rel);
+		rc = walk_error(c, rel);
 	else if (S_ISDIR(st.st_mode))
 		rc = walk_dir(c, rel, path, depth, up);
 	else if (S_ISREG(st.st_mode) && n > 3 && !strcmp(rel + n - 3, ".in"))
@@ -958,6 +970,8 @@ static int list_tests(bctx *c)
 		size_t start = b->ntests;
 		if (asprintf(&path, "%s/data/%s", b->root, groups[i]) < 0)
 			return oom();
+		jg_strv_free(c->seen);
+		c->seen = NULL;
 		if (lstat(path, &st) == 0)
 			rc = walk_entry(c, groups[i], 0, NULL);
 		free(path);
@@ -1003,6 +1017,7 @@ done:
 		free_keep_error(c.b);
 	free(c.disp);
 	free(c.name);
+	jg_strv_free(c.seen);
 	return rc;
 }
 
