@@ -123,10 +123,22 @@ static struct archive *reader_new(void)
 	return a;
 }
 
+/* libarchive's message as one line: some end in '\n' (found by fuzzing). The
+ * text lives in a per-thread buffer until the next call. */
 static const char *why(struct archive *a)
 {
+	static _Thread_local char line[256];
 	const char *s = archive_error_string(a);
-	return s ? s : "unreadable archive";
+	size_t n;
+
+	snprintf(line, sizeof(line), "%s", s ? s : "unreadable archive");
+	for (char *p = line; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	n = strlen(line);
+	while (n > 0 && line[n - 1] == ' ')
+		line[--n] = '\0';
+	return line;
 }
 
 int jg_archive_detect(const char *path)

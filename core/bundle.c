@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include "bundle.h"
+#include "utf8.h"
 #include "error.h"
 #include "extract.h"
 #include "fs.h"
@@ -462,6 +463,13 @@ int jg_problem_parse_yaml(jg_problem *p, const char *text, size_t len,
 	jg_problem_defaults(p);
 	if (!p->validator_flags) {
 		rc = jg_error_set(JG_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (jg_utf8_check(text, len) < len) {
+		/* Also keeps libfyaml 0.7.12 out of its endless loop on a '%'
+		 * directive holding invalid UTF-8. */
+		rc = jg_error_set(JG_EINPUT, "%s: not valid UTF-8 (at byte %zu)", y.file,
+				  jg_utf8_check(text, len));
 		goto done;
 	}
 	if ((rc = yaml_load(&diag, &doc, text, len, y.file)) < 0 || !doc)

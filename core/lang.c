@@ -7,6 +7,7 @@
  * or extension.  Within one file names, aliases and extensions are unique.
  */
 #include "lang.h"
+#include "utf8.h"
 #include "buf.h"
 #include "error.h"
 #include "fs.h"
@@ -603,6 +604,13 @@ static int parse_text(const pctx *c, const char *text, size_t len, jg_langs *set
 	memset(&pcfg, 0, sizeof(pcfg));
 	pcfg.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG;
 	pcfg.diag = diag;
+	if (jg_utf8_check(text, len) < len) {
+		/* Also keeps libfyaml 0.7.12 out of its endless loop on a '%'
+		 * directive holding invalid UTF-8. */
+		rc = jg_error_set(JG_EINPUT, "%s: not valid UTF-8 (at byte %zu)", c->file,
+				  jg_utf8_check(text, len));
+		goto done;
+	}
 	if (!(doc = fy_document_build_from_string(&pcfg, text, len))) {
 		rc = yaml_error(c, diag, &captured);
 		goto done;

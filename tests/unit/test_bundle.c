@@ -584,6 +584,23 @@ static void test_no_tests(void **state)
 	open_fails(x->dir, JG_EINPUT, want, NULL);
 }
 
+/* Invalid UTF-8 is refused before the YAML parser sees it: libfyaml 0.7.12
+ * loops for ever on a '%' directive holding invalid UTF-8 (found by fuzzing). */
+static void test_yaml_invalid_utf8(void **state)
+{
+	jg_problem p;
+	char **warnings = NULL;
+	static const char hang[] = "%\xff";
+	static const char latin1[] = "name: caf\xe9\n";
+	(void)state;
+	assert_int_equal(jg_problem_parse_yaml(&p, hang, sizeof(hang) - 1, "x/problem.yaml", &warnings),
+			 JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "x/problem.yaml: not valid UTF-8 (at byte 1)"));
+	assert_int_equal(jg_problem_parse_yaml(&p, latin1, sizeof(latin1) - 1, "y.yaml", &warnings),
+			 JG_EINPUT);
+	jg_strv_free(warnings);
+}
+
 /* dK/a and dK/b both link to d(K+1): 2^24 paths to one test if symlinked
  * directories were walked once per path; each real directory is walked once. */
 static void test_symlink_fanout(void **state)
@@ -828,6 +845,7 @@ int main(void)
 		T(test_no_tests),
 		T(test_symlinks),
 		T(test_symlink_fanout),
+		cmocka_unit_test(test_yaml_invalid_utf8),
 		T(test_validators),
 		T(test_not_a_bundle),
 		T(test_archive_bundles),
