@@ -17,8 +17,10 @@ long long jg_report_ms(double seconds)
 {
 	if (!isfinite(seconds) || seconds <= 0)
 		return 0;
-	if (seconds > 9e15)
-		seconds = 9e15;
+	/* At most 1e9 s (31 years) a value, so that sums over even millions
+	 * of tests stay far below LLONG_MAX milliseconds. */
+	if (seconds > 1e9)
+		seconds = 1e9;
 	return llround(seconds * 1000.0);
 }
 

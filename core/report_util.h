@@ -12,8 +12,8 @@
 
 #include "utf8.h"
 
-/* Seconds as whole milliseconds, rounded to nearest; NaN, infinities and
- * negative values give 0. */
+/* Seconds as whole milliseconds, rounded to nearest, capped at 1e9 s; NaN,
+ * infinities and negative values give 0. */
 long long jg_report_ms(double seconds);
 
 /* Flushes f; returns 0, or JG_EIO when that or any earlier write failed. */

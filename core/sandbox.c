@@ -96,14 +96,14 @@ static json_t *host_config(uint64_t mem, uint64_t tests_tmpfs)
 	snprintf(tests_opts, sizeof(tests_opts), "rw,noexec,nosuid,nodev,size=%llu,mode=750",
 		 (unsigned long long)tests_tmpfs);
 	return json_pack(
-		"{sIsIsIsssbsbs[s]s[sss]s[s]s{ssssss}s[{sssIsI}{sssIsI}{sssIsI}]ss}",
+		"{sIsIsIsssbsbs[s]s[ssss]s[s]s{ssssss}s[{sssIsI}{sssIsI}{sssIsI}]ss}",
 		"Memory", (json_int_t)mem, "MemorySwap", (json_int_t)mem,
 		"PidsLimit", (json_int_t)256,
 		"NetworkMode", "none",
 		"Privileged", 0,
 		"ReadonlyRootfs", 1,
 		"CapDrop", "ALL",
-		"CapAdd", "CHOWN", "SETUID", "SETGID",
+		"CapAdd", "CHOWN", "SETUID", "SETGID", "KILL",
 		"SecurityOpt", "no-new-privileges",
 		"Tmpfs", "/tmp", "rw,exec,nosuid,nodev,size=256m,mode=1777",
 			 "/box", "rw,exec,nosuid,nodev,size=512m,mode=711",
@@ -401,14 +401,17 @@ static int on_frame(int stream, const char *data, size_t len, void *ud)
 	return jg_buf_add(&sb->in, data, len);
 }
 
-/* Fails with what the supervisor said on stderr, if anything. */
+/* Fails with what the supervisor said on stderr, if anything, else with the
+ * cause recorded by the failing call (copied first: jg_error_set() writes
+ * into the very buffer jg_error_last() returns). */
 static int lost(jg_sandbox *sb, int rc, const char *what)
 {
+	char cause[512];
+	snprintf(cause, sizeof(cause), "%s", rc < 0 && rc != JG_EINTERNAL ? jg_error_last() : "connection closed");
 	if (sb->diag.len)
 		return jg_error_set(rc < 0 ? rc : JG_EINTERNAL, "container %.12s: %s (%s)", sb->id, what,
 				    sb->diag.data);
-	return jg_error_set(rc < 0 ? rc : JG_EINTERNAL, "container %.12s: %s: %s", sb->id, what,
-			    rc < 0 ? jg_error_last() : "connection closed");
+	return jg_error_set(rc < 0 ? rc : JG_EINTERNAL, "container %.12s: %s: %s", sb->id, what, cause);
 }
 
 static int read_more(jg_sandbox *sb, long timeout_ms)

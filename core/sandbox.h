@@ -4,7 +4,7 @@
  *
  * Lifecycle: jg_sandbox_open() creates the container (labelled, never
  * privileged, no network, read-only root, capped tmpfs, no swap, pids cap,
- * all capabilities dropped but CHOWN/SETUID/SETGID, no-new-privileges),
+ * all capabilities dropped but CHOWN/SETUID/SETGID/KILL, no-new-privileges),
  * uploads the supervisor, its config, the sources and the tests, attaches,
  * starts it and waits for the supervisor's READY.  Then compile, vcompile and
  * test calls, any number, in any order.  jg_sandbox_free() always removes the

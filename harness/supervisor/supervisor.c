@@ -9,19 +9,20 @@
  * line) and reads replies on the attached stdout (a header line, then
  * payloads whose lengths the header gives).  Its stderr carries diagnostics.
  *
- *   judge --attach stdin-->  supervisor (uid 0, caps: CHOWN SETUID SETGID)
+ *   judge --attach stdin-->  supervisor (uid 0, caps: CHOWN SETUID SETGID KILL)
  *         <--attach stdout--     |
  *                                +-- fork, drop to RUN_UID --> compiler / submission
  *                                +-- fork, drop to VAL_UID --> custom output validator
- *                                +-- fork, drop to RUN_UID --> kill(-1) and /tmp cleanup
+ *                                +-- fork, drop to RUN_UID --> /tmp, /dev/shm, IPC cleanup
  *
  * Uids.  The submission (and its compiler) run as RUN_UID, the problem's
  * validator as VAL_UID, both different from the supervisor's and with no
  * supplementary groups; the container has no-new-privileges and drops every
- * capability except the three the supervisor uses.  To end a test, a helper
- * forked as RUN_UID calls kill(-1, SIGKILL): that reaches exactly the
- * processes of that uid in this PID namespace (children that escaped with
- * setsid or a double fork included) and nothing else.
+ * capability except the four the supervisor uses.  To end a test the
+ * supervisor, PID 1 with CAP_KILL, calls kill(-1, SIGKILL): that reaches
+ * every other process of the namespace (children that escaped with setsid or
+ * a double fork included) without forking, so a fork bomb that holds every
+ * slot of the pids limit cannot stop it.
  *
  * Files.
  *   /judge          volume filled by the judge before start (root, 0711)
@@ -48,8 +49,9 @@
  * pipe the supervisor drains, keeping a capped prefix.  CPU time is capped by
  * RLIMIT_CPU and measured from wait4() rusage (main child plus reaped
  * orphans); wall time by a poll() deadline; memory by the container cgroup
- * (peak from ru_maxrss, OOM kills from the cgroup's oom_kill counter, v1 or
- * v2).  A SIGCHLD self-pipe wakes the poll loop the moment the child exits.
+ * (peak: the larger of ru_maxrss and the growth of the cgroup's anonymous +
+ * shared memory sampled on every wake-up; OOM kills from the cgroup's
+ * oom_kill counter; v1 or v2).  A SIGCHLD self-pipe wakes the poll loop the moment the child exits.
  * A CLOEXEC pipe reports exec failures, which are judge errors, not RTE.
  *
  * Protocol (stdin, one command per line):
@@ -511,28 +513,47 @@ static void remove_ipc(void)
 		semctl(ids[i], 0, IPC_RMID);
 }
 
-/* Kills every process of `uid` in this PID namespace, from a helper running
- * as that uid (root here has no CAP_KILL); then, when `dir` is not NULL,
- * removes what the uid left that could carry state into the next run: `dir`,
- * /dev/shm and SysV IPC objects.  One fork.  Reaps nothing but the helper. */
-static void kill_uid_and_empty(uid_t uid, const char *dir)
+/* Kills every other process in this PID namespace: as PID 1 holding
+ * CAP_KILL, kill(-1) reaches them all and never the caller.  No fork, so it
+ * works when a fork or thread bomb holds every slot of the pids limit.  At
+ * the moments it is called only one uid's processes exist. */
+static void kill_all(void)
 {
-	pid_t h = fork();
-	if (h == 0) {
-		drop_to(uid);
-		kill(-1, SIGKILL);
-		if (dir) {
-			empty_dir(dir);
-			empty_dir("/dev/shm");
-			remove_ipc();
-		}
-		_exit(0);
-	}
-	if (h > 0)
-		waitpid(h, NULL, 0);
+	kill(-1, SIGKILL);
 }
 
-static void kill_uid(uid_t uid) { kill_uid_and_empty(uid, NULL); }
+/* fork(), retried briefly: right after a bomb the pids cgroup may still
+ * count processes that are dying. */
+static pid_t fork_retry(void)
+{
+	for (int i = 0; i < 200; i++) {
+		pid_t p = fork();
+		if (p >= 0 || errno != EAGAIN)
+			return p;
+		kill_all();
+		usleep(5000);
+	}
+	return -1;
+}
+
+/* Removes, as `uid`, what it left that could carry state into the next run:
+ * `dir`, /dev/shm and SysV IPC objects (kills everything first). */
+static void kill_uid_and_empty(uid_t uid, const char *dir)
+{
+	pid_t h;
+
+	kill_all();
+	if (!dir || (h = fork_retry()) < 0)
+		return;
+	if (h == 0) {
+		drop_to(uid);
+		empty_dir(dir);
+		empty_dir("/dev/shm");
+		remove_ipc();
+		_exit(0);
+	}
+	waitpid(h, NULL, 0);
+}
 
 /* As PID 1 every process left after the main child's exit is our child
  * (orphans are re-parented to us before the parent's exit is reported). */
@@ -570,12 +591,12 @@ static void end_run(uid_t uid, const char *dir)
 }
 
 /* Reaps every remaining child (orphans of the last run), adding their CPU
- * time; kills `uid` again while any survive. */
-static void reap_all(uid_t uid, int64_t *cpu_us)
+ * time; kills again while any survive. */
+static void reap_all(int64_t *cpu_us)
 {
 	for (int spins = 0; spins < 2000; spins++) {
 		if (spins % 20 == 19)
-			kill_uid(uid);
+			kill_all();
 		struct rusage ru;
 		int st;
 		pid_t p = wait4(-1, &st, WNOHANG, &ru);
@@ -606,6 +627,7 @@ typedef struct {
 	int      signal;
 	int      wall_hit;
 	int      cpu_hit;      /* killed for CPU time by the poll loop */
+	uint64_t cg_peak;      /* largest cgroup memory growth sampled */
 	int64_t  cpu_us, wall_us;
 	uint64_t maxrss;       /* bytes */
 	char     exec_error[256];
@@ -690,6 +712,60 @@ static int64_t proc_cpu_us(pid_t pid)
 	return (int64_t)((ut + st) * 1000000ull / (unsigned long long)(tick > 0 ? tick : 100));
 }
 
+/* Anonymous plus shared memory charged to the container's cgroup, in bytes
+ * (v2 memory.stat anon + shmem, v1 rss + shmem), or -1 when unknown.
+ * Unlike one process's ru_maxrss this sees memory spread over processes, in
+ * /dev/shm, SysV segments and tmpfs files; unlike usage_in_bytes it leaves
+ * out the page cache of files merely read (a JVM reads 100+ MiB of them). */
+static int64_t cgroup_mem(void)
+{
+	static const char *const files[] = {
+		"/sys/fs/cgroup/memory.stat", "/sys/fs/cgroup/memory/memory.stat"
+	};
+	static int which = -1;
+	char buf[8192], *line, *save;
+	int64_t total = 0;
+	int fd, found = 0;
+	ssize_t n;
+
+	for (int i = which < 0 ? 0 : which; i < 2 && (which < 0 || i == which); i++) {
+		if ((fd = open(files[i], O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (n <= 0)
+			continue;
+		buf[n] = '\0';
+		which = i;
+		for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+			long long v;
+			char key[32];
+			if (sscanf(line, "%31s %lld", key, &v) == 2 &&
+			    (!strcmp(key, i == 0 ? "anon" : "rss") || !strcmp(key, "shmem"))) {
+				total += v;
+				found++;
+			}
+		}
+		return found ? total : -1;
+	}
+	which = 2;
+	return -1;
+}
+
+/* Memory the run added over `base`, its stdout file (tmpfs) left out. */
+static void sample_memory(const spawn_spec *s, int64_t base, spawn_result *r)
+{
+	struct stat st;
+	int64_t now = cgroup_mem(), out = 0;
+	if (now < 0 || base < 0)
+		return;
+	if (fstat(s->out_fd, &st) == 0 && S_ISREG(st.st_mode))
+		out = st.st_size;
+	now -= base + out;
+	if (now > 0 && (uint64_t)now > r->cg_peak)
+		r->cg_peak = (uint64_t)now;
+}
+
 #define CPU_POLL_MS 50
 
 /* Waits for the child, draining `errfd` (-1 for none), enforcing the wall
@@ -699,6 +775,7 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 		      char *ebuf, size_t ecap, size_t *elen, size_t *etrunc)
 {
 	int64_t start = now_us(), deadline = start + (int64_t)s->wall_ms * 1000;
+	int64_t mem_base = cgroup_mem();
 	int done = 0, status = 0;
 	struct rusage ru;
 
@@ -707,14 +784,14 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 		int64_t left = deadline - now_us();
 		if (left <= 0) {
 			r->wall_hit = 1;
-			kill_uid(s->uid);
+			kill_all();
 			deadline = now_us() + 1000000000;  /* now just wait for it */
 			continue;
 		}
 		poll(p, errfd >= 0 ? 2 : 1, left / 1000 + 1 < CPU_POLL_MS ? (int)(left / 1000) + 1 : CPU_POLL_MS);
 		if (!r->wall_hit && !r->cpu_hit && proc_cpu_us(pid) > (int64_t)s->cpu_ms * 1000 + 20000) {
 			r->cpu_hit = 1;
-			kill_uid(s->uid);
+			kill_all();
 		}
 		if (errfd >= 0 && (p[1].revents & (POLLIN | POLLHUP))) {
 			if (drain(errfd, ebuf, ecap, elen, etrunc) < 0) {
@@ -728,12 +805,15 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 				/* nothing: non-blocking */
 			}
 		}
+		sample_memory(s, mem_base, r);
 		if (wait4(pid, &status, WNOHANG, &ru) == pid)
 			done = 1;
 	}
 	r->wall_us = now_us() - start;
 	r->cpu_us = tv_us(ru.ru_utime) + tv_us(ru.ru_stime);
 	r->maxrss = (uint64_t)ru.ru_maxrss * 1024;
+	if (r->cg_peak > r->maxrss)
+		r->maxrss = r->cg_peak;   /* memory spread over processes or shm */
 	r->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 	r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 	/* Whatever is still buffered in the pipe after the exit (non-blocking). */
@@ -821,14 +901,14 @@ static void do_compile(char *const *argv, const char *dir, uid_t uid)
 	spawn_result r = { 0 };
 	const char *status = "none";
 
-	if (!out || nul < 0 || pipe2(p, O_CLOEXEC | O_NONBLOCK) < 0)
+	if (!out || nul < 0 || pipe2(p, O_CLOEXEC) < 0 || fcntl(p[0], F_SETFL, O_NONBLOCK) < 0)
 		die("compile: out of resources");
 	if (argv[0]) {
 		s.out_fd = s.err_fd = s.close_in_parent = p[1];
 		if (spawn(&s, &r, out, cfg.compile_out_cap, &len, &trunc, p[0]) < 0)
 			die("compile: fork failed: %s", strerror(errno));
-		kill_uid(uid);
-		reap_all(uid, &r.cpu_us);
+		kill_all();
+		reap_all(&r.cpu_us);
 		if (!r.started)
 			status = "je";
 		else if (r.wall_hit || r.cpu_us > s.cpu_ms * 1000)
@@ -954,8 +1034,8 @@ static void validate_custom(const char *in_path, const char *ans_path, outcome *
 		o->verdict = "JE";
 		snprintf(o->msg, sizeof(o->msg), "cannot start the output validator");
 	} else {
-		kill_uid(cfg.val_uid);
-		reap_all(cfg.val_uid, NULL);
+		kill_all();
+		reap_all(NULL);
 		read_feedback(o->msg, sizeof(o->msg));
 		if (r.started && r.exit_code == 42)
 			o->verdict = "AC";
@@ -1003,13 +1083,14 @@ static void do_test(long idx)
 	snprintf(ans_path, sizeof(ans_path), TESTS_DIR "/%ld.ans", idx);
 	in = open(in_path, O_RDONLY | O_CLOEXEC);
 	out = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (!obuf || !ebuf || in < 0 || out < 0 || pipe2(ep, O_CLOEXEC | O_NONBLOCK) < 0)
+	if (!obuf || !ebuf || in < 0 || out < 0 || pipe2(ep, O_CLOEXEC) < 0 ||
+	    fcntl(ep[0], F_SETFL, O_NONBLOCK) < 0)   /* our end only: the child's blocks */
 		die("test %ld: cannot set up the run: %s", idx, strerror(errno));
 	s.in_fd = in, s.out_fd = out, s.err_fd = s.close_in_parent = ep[1];
 	if (spawn(&s, &r, ebuf, cfg.stderr_cap, &elen, &etrunc, ep[0]) < 0)
 		die("test %ld: fork failed: %s", idx, strerror(errno));
 	end_run(cfg.run_uid, SCRATCH);
-	reap_all(cfg.run_uid, &r.cpu_us);
+	reap_all(&r.cpu_us);
 	close(ep[0]);
 	close(in);
 	close(out);

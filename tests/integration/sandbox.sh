@@ -74,7 +74,7 @@ h = c["HostConfig"]
 checks = {
     "not privileged": h["Privileged"] is False,
     "CapDrop ALL": h["CapDrop"] == ["ALL"],
-    "CapAdd minimal": sorted(h["CapAdd"] or []) in (["CHOWN", "SETGID", "SETUID"], ["CAP_CHOWN", "CAP_SETGID", "CAP_SETUID"]),
+    "CapAdd minimal": sorted(c.replace("CAP_", "") for c in h["CapAdd"] or []) == ["CHOWN", "KILL", "SETGID", "SETUID"],
     "no-new-privileges": "no-new-privileges" in (h["SecurityOpt"] or []),
     "read-only root": h["ReadonlyRootfs"] is True,
     "no network": h["NetworkMode"] == "none",

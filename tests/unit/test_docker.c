@@ -88,7 +88,7 @@ static void test_container_spec(void **state)
 	assert_int_equal(json_integer_value(json_object_get(hc, "MemorySwap")), 300 << 20);
 	assert_true(json_integer_value(json_object_get(hc, "PidsLimit")) > 0);
 	assert_string_equal(json_string_value(json_array_get(json_object_get(hc, "CapDrop"), 0)), "ALL");
-	assert_int_equal(json_array_size(json_object_get(hc, "CapAdd")), 3);
+	assert_int_equal(json_array_size(json_object_get(hc, "CapAdd")), 4);
 	assert_string_equal(json_string_value(json_array_get(json_object_get(hc, "SecurityOpt"), 0)),
 			    "no-new-privileges");
 	assert_non_null(strstr(json_string_value(json_object_get(json_object_get(hc, "Tmpfs"), "/tmp")),
