@@ -37,7 +37,22 @@ int jg_fs_mkdtemp(char **out, const char *base, const char *prefix)
 	return 0;
 }
 
-static int rmtree_at(int parent, const char *name, int depth)
+/* Recursion stops at HOIST_DEPTH: a deeper subtree is renamed into `top`
+ * (beside the tree being removed) and removed by a later pass, so chains of
+ * any depth go without deep recursion. */
+#define HOIST_DEPTH 128
+
+typedef struct {
+	int      top;       /* directory that receives hoisted subtrees */
+	unsigned hoisted;   /* names .jg-rm-PID-0 .. hoisted-1 used in top */
+} rmctx;
+
+static void hoist_name(char *buf, size_t n, unsigned i)
+{
+	snprintf(buf, n, ".jg-rm-%d-%u", (int)getpid(), i);
+}
+
+static int rmtree_at(rmctx *x, int parent, const char *name, int depth)
 {
 	struct stat st;
 	int fd, rc = 0;
@@ -48,8 +63,14 @@ static int rmtree_at(int parent, const char *name, int depth)
 		return errno == ENOENT ? 0 : -1;
 	if (!S_ISDIR(st.st_mode))
 		return unlinkat(parent, name, 0) < 0 && errno != ENOENT ? -1 : 0;
-	if (depth > 256)
-		return -1;
+	if (depth >= HOIST_DEPTH) {
+		char to[64];
+		hoist_name(to, sizeof(to), x->hoisted);
+		if (renameat(parent, name, x->top, to) < 0)
+			return -1;
+		x->hoisted++;
+		return 0;
+	}
 	fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		/* An unreadable directory: make it ours to empty, then retry. */
@@ -66,7 +87,7 @@ static int rmtree_at(int parent, const char *name, int depth)
 	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
-		if (rmtree_at(dirfd(d), e->d_name, depth + 1) < 0)
+		if (rmtree_at(x, dirfd(d), e->d_name, depth + 1) < 0)
 			rc = -1;
 	}
 	closedir(d);
@@ -77,9 +98,37 @@ static int rmtree_at(int parent, const char *name, int depth)
 
 int jg_fs_rmtree(const char *path)
 {
-	if (rmtree_at(AT_FDCWD, path, 0) < 0)
-		return jg_error_errno(JG_EIO, "%s: cannot remove", path);
-	return 0;
+	char *copy = strdup(path), *slash;
+	const char *dir = ".", *base = path;
+	rmctx x = { -1, 0 };
+	int rc = 0;
+
+	if (!copy)
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	if ((slash = strrchr(copy, '/'))) {
+		*slash = '\0';
+		dir = slash == copy ? "/" : copy;
+		base = slash + 1;
+	}
+	if ((x.top = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		rc = errno == ENOENT ? 0 : jg_error_errno(JG_EIO, "%s: cannot remove", path);
+		goto done;
+	}
+	if (rmtree_at(&x, x.top, base, 0) < 0)
+		rc = -1;
+	for (unsigned i = 0; i < x.hoisted; i++) {   /* x.hoisted may grow */
+		char name[64];
+		hoist_name(name, sizeof(name), i);
+		if (rmtree_at(&x, x.top, name, 0) < 0)
+			rc = -1;
+	}
+	if (rc < 0)
+		rc = jg_error_errno(JG_EIO, "%s: cannot remove", path);
+done:
+	if (x.top >= 0)
+		close(x.top);
+	free(copy);
+	return rc;
 }
 
 int jg_fs_read_file(char **out, size_t *len, const char *path, size_t max)
