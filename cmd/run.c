@@ -3,6 +3,7 @@
 #include "cmd.h"
 #include "bundle.h"
 #include "error.h"
+#include "fs.h"
 #include "judge.h"
 #include "lang.h"
 #include "report.h"
@@ -256,6 +257,7 @@ static int judge(run_opts *o, char *bundle_path, char **sub_paths, int nsubs)
 	jg_report *rep = NULL;
 	int rc, code = JG_EXIT_USAGE;
 
+	jg_fs_reap_temp(NULL);        /* what judges killed by SIGKILL left */
 	if (load_langs(&langs, o) < 0)
 		goto done;
 	if ((rc = jg_bundle_open(&b, bundle_path, &bo)) < 0) {

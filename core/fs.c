@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +22,41 @@ char *jg_path_join(const char *a, const char *b)
 	return p;
 }
 
+static const char *temp_base(void)
+{
+	const char *t = getenv("TMPDIR");
+	return t && *t ? t : "/tmp";
+}
+
+int jg_fs_reap_temp(const char *base)
+{
+	DIR *d = opendir(base ? base : temp_base());
+	struct dirent *e;
+	int removed = 0;
+
+	while (d && (e = readdir(d))) {
+		char word[32], *path;
+		int pid = 0;
+		if (sscanf(e->d_name, "judge-%31[a-z]-%d-", word, &pid) != 2 || pid <= 1 ||
+		    (kill(pid, 0) == 0 || errno == EPERM))
+			continue;
+		if (asprintf(&path, "%s/%s", base ? base : temp_base(), e->d_name) >= 0 &&
+		    jg_fs_rmtree(path) == 0)
+			removed++;
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	jg_error_clear();
+	return removed;
+}
+
 int jg_fs_mkdtemp(char **out, const char *base, const char *prefix)
 {
 	char *tmpl;
 	if (!base)
-		base = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	if (asprintf(&tmpl, "%s/%sXXXXXX", base, prefix) < 0)
+		base = temp_base();
+	if (asprintf(&tmpl, "%s/%s%d-XXXXXX", base, prefix, (int)getpid()) < 0)
 		return jg_error_set(JG_ENOMEM, "out of memory");
 	if (!mkdtemp(tmpl)) {
 		int rc = jg_error_errno(JG_EIO, "cannot create a directory under %s", base);

@@ -5,9 +5,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Creates a fresh private directory "<base>/<prefix>XXXXXX" (base NULL:
- * $TMPDIR or /tmp). *out is heap-allocated. Returns 0 or JG_EIO. */
+/* Creates a fresh private directory "<base>/<prefix><pid>-XXXXXX" (base
+ * NULL: $TMPDIR or /tmp). *out is heap-allocated. Returns 0 or JG_EIO. */
 int jg_fs_mkdtemp(char **out, const char *base, const char *prefix);
+
+/* Removes the directories "judge-<word>-<pid>-XXXXXX" under base (NULL: as
+ * above) whose <pid> is no longer running on this host: what judges killed
+ * with SIGKILL left behind.  Best effort; returns how many it removed. */
+int jg_fs_reap_temp(const char *base);
 
 /* Removes a tree without following symlinks (a symlink is unlinked, never
  * entered). Missing path is fine. Returns 0 or JG_EIO. */

@@ -93,5 +93,22 @@ jq_py 'd["incomplete"] is True and d["submissions"][0]["verdict"] == "AC" and d[
 grep -q 'name="incomplete" value="true"' "$work/int.xml" && ok "partial JUnit report marked incomplete" || bad "JUnit not marked"
 [ "$(mine $pid)" = 0 ] && ok "SIGINT left no container" || bad "SIGINT left $(mine $pid) containers"
 
+# 4. SIGKILL while a bundle archive is being extracted: the next run removes
+#    the extraction directory the killed judge left (as it does containers).
+mkdir -p "$work/hugebundle/data/secret"
+cp "$work/slow/problem.yaml" "$work/hugebundle/"
+head -c 400000000 /dev/zero > "$work/hugebundle/data/secret/1.in"; echo 1 > "$work/hugebundle/data/secret/1.ans"
+tar -C "$work" -cf "$work/huge.tar" hugebundle && rm -rf "$work/hugebundle"
+mkdir -p "$work/tmp"
+TMPDIR="$work/tmp" "$JUDGE" run "$work/huge.tar" "$work/one.py" > /dev/null 2>&1 &
+pid=$!
+for _ in $(seq 100); do ls "$work/tmp" | grep -q "^judge-bundle-$pid-" && break; sleep 0.05; done
+kill -KILL $pid; wait $pid 2>/dev/null
+ls "$work/tmp" | grep -q "^judge-bundle-$pid-" && ok "SIGKILL mid-extraction leaves a directory (expected)" \
+	|| bad "no extraction directory to clean (extraction too fast?)"
+TMPDIR="$work/tmp" "$JUDGE" run "$work/slow" "$work/one.py" > /dev/null 2>&1
+ls "$work/tmp" | grep -q "^judge-bundle-$pid-" && bad "the next run left the killed judge's directory" \
+	|| ok "the next run removed the killed judge's directory"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
