@@ -97,6 +97,20 @@ struct request {
 	long        timeout_ms;
 };
 
+/* Resets the handle for a request to `url` with a whole-request timeout. */
+static void setup_handle(jg_docker *d, const char *url, long timeout_ms)
+{
+	curl_easy_reset(d->curl);
+	curl_easy_setopt(d->curl, CURLOPT_URL, url);
+	if (d->unix_path)
+		curl_easy_setopt(d->curl, CURLOPT_UNIX_SOCKET_PATH, d->unix_path);
+	curl_easy_setopt(d->curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(d->curl, CURLOPT_ERRORBUFFER, d->curl_err);
+	curl_easy_setopt(d->curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+	curl_easy_setopt(d->curl, CURLOPT_TIMEOUT_MS, timeout_ms > 0 ? timeout_ms : CALL_TIMEOUT_MS);
+	d->curl_err[0] = '\0';
+}
+
 static int perform(jg_docker *d, const struct request *rq, long *status, jg_buf *resp)
 {
 	struct curl_slist *hdrs = NULL;
@@ -106,14 +120,7 @@ static int perform(jg_docker *d, const struct request *rq, long *status, jg_buf 
 
 	if (asprintf(&url, "%s%s", d->base, rq->path) < 0)
 		return jg_error_set(JG_ENOMEM, "out of memory");
-	curl_easy_reset(d->curl);
-	curl_easy_setopt(d->curl, CURLOPT_URL, url);
-	if (d->unix_path)
-		curl_easy_setopt(d->curl, CURLOPT_UNIX_SOCKET_PATH, d->unix_path);
-	curl_easy_setopt(d->curl, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(d->curl, CURLOPT_ERRORBUFFER, d->curl_err);
-	curl_easy_setopt(d->curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-	curl_easy_setopt(d->curl, CURLOPT_TIMEOUT_MS, rq->timeout_ms > 0 ? rq->timeout_ms : CALL_TIMEOUT_MS);
+	setup_handle(d, url, rq->timeout_ms);
 	curl_easy_setopt(d->curl, CURLOPT_WRITEFUNCTION, write_buf);
 	curl_easy_setopt(d->curl, CURLOPT_WRITEDATA, resp);
 	hdrs = curl_slist_append(hdrs, "Expect:");
@@ -129,7 +136,6 @@ static int perform(jg_docker *d, const struct request *rq, long *status, jg_buf 
 	}
 	curl_easy_setopt(d->curl, CURLOPT_CUSTOMREQUEST, rq->method);
 	curl_easy_setopt(d->curl, CURLOPT_HTTPHEADER, hdrs);
-	d->curl_err[0] = '\0';
 	cc = curl_easy_perform(d->curl);
 	if (cc == CURLE_COULDNT_CONNECT) {
 		rc = jg_error_set(JG_EDOCKER, "cannot connect to the Docker engine at %s%s (is dockerd running? "
@@ -451,13 +457,7 @@ int jg_docker_get_archive(jg_docker *d, const char *id, const char *path, FILE *
 		free(ep);
 		return jg_error_set(JG_ENOMEM, "out of memory");
 	}
-	curl_easy_reset(d->curl);
-	curl_easy_setopt(d->curl, CURLOPT_URL, url);
-	if (d->unix_path)
-		curl_easy_setopt(d->curl, CURLOPT_UNIX_SOCKET_PATH, d->unix_path);
-	curl_easy_setopt(d->curl, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(d->curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-	curl_easy_setopt(d->curl, CURLOPT_TIMEOUT_MS, 120000L);
+	setup_handle(d, url, 120000L);
 	curl_easy_setopt(d->curl, CURLOPT_WRITEFUNCTION, write_file);
 	curl_easy_setopt(d->curl, CURLOPT_WRITEDATA, &k);
 	cc = curl_easy_perform(d->curl);
