@@ -11,8 +11,7 @@
  *
  * Properties, beyond no crash or leak:
  *  - the result is 0, JG_EINPUT or JG_ELIMIT (JG_EIO would mean the code
- *    tripped over its own file system calls), with a one-line message (a
- *    final "\n" is tolerated, a known bug, unless $JG_FUZZ_KNOWN=1);
+ *    tripped over its own file system calls), with a one-line message;
  *  - ROOT, a and b hold only the chain; x is still a real directory;
  *  - below x: only regular files, directories and symlinks; regular files
  *    have one link (no hardlinks); no symlink target is absolute, and every
