@@ -45,10 +45,18 @@ run_unit() {
 	ctest --test-dir "$1" -L unit --output-on-failure -j"${JG_JOBS:-2}"
 }
 
-# Every unit test executable, as listed by ctest (the test name is the target).
-unit_binaries() {
-	ctest --test-dir build -N -L unit 2>/dev/null |
-		sed -n 's/^ *Test *#[0-9]*: *\([^ ]*\).*/\1/p'
+# Every unit test as ctest runs it (command, working directory, environment),
+# one shell-quoted line each: "DIR<TAB>ENV...<TAB>COMMAND...".
+unit_tests() {
+	ctest --test-dir build -L unit --show-only=json-v1 | /usr/bin/python3 -c '
+import json, shlex, sys
+for t in json.load(sys.stdin)["tests"]:
+    props = {p["name"]: p["value"] for p in t.get("properties", [])}
+    env = props.get("ENVIRONMENT", [])
+    print("\t".join([t["name"], props.get("WORKING_DIRECTORY", "."),
+                     " ".join(shlex.quote(e) for e in env),
+                     " ".join(shlex.quote(c) for c in t["command"])]))
+'
 }
 
 run_valgrind() {
@@ -56,28 +64,25 @@ run_valgrind() {
 		echo "valgrind is not installed" >&2
 		return 1
 	}
-	local t bin n=0 bad=0 log
+	local name dir env cmd n=0 bad=0 log
 	log=$(mktemp)
-	for t in $(unit_binaries); do
-		bin=build/$t
-		[[ -x $bin ]] || {
-			echo "unit test binary $bin not found" >&2
-			bad=$((bad + 1))
-			continue
-		}
+	while IFS=$'\t' read -r name dir env cmd; do
 		n=$((n + 1))
-		if JG_SOURCE_DIR=$REPO_ROOT JG_BUILD_DIR=$REPO_ROOT/build \
-			timeout 900 valgrind --error-exitcode=1 --leak-check=full \
+		if (cd "$dir" && eval "env $env timeout 900 valgrind --error-exitcode=1 --leak-check=full \
 			--errors-for-leak-kinds=definite,indirect --track-origins=yes \
-			--trace-children=no -q "$bin" >"$log" 2>&1; then
-			say "valgrind $t: ok"
+			--trace-children=no -q $cmd") >"$log" 2>&1; then
+			say "valgrind $name: ok"
 		else
-			say "valgrind $t: FAILED"
+			say "valgrind $name: FAILED"
 			cat "$log"
 			bad=$((bad + 1))
 		fi
-	done
+	done < <(unit_tests)
 	rm -f "$log"
+	((n > 0)) || {
+		echo "no unit tests found for valgrind" >&2
+		return 1
+	}
 	say "valgrind: $((n - bad)) passed, $bad failed"
 	((bad == 0))
 }
