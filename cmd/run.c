@@ -267,6 +267,11 @@ static int judge(run_opts *o, char *bundle_path, char **sub_paths, int nsubs)
 	}
 	if (o->verbose)
 		show_warnings(b);
+	if (b->problem.validation == JG_VALIDATION_INTERACTIVE) {
+		jg_diag("%s: interactive problems are not supported yet", bundle_path);
+		code = JG_EXIT_USAGE;
+		goto done;
+	}
 	if ((rc = open_subs(&subs, sub_paths, nsubs, langs, o)) < 0) {
 		code = jg_error_exit_code(rc);
 		goto done;

@@ -114,5 +114,11 @@ expect "a nonexistent submission exits 2 naming it" 2 stderr "no-such-submission
 DOCKER_HOST=unix:///nonexistent.sock judge run problems/hello "$GOOD_SUB" --json "$tmp/r.json"
 expect "an unreachable Docker engine exits 3 (infrastructure error)" 3 stderr nonempty
 
+cp -r problems/hello "$tmp/interactive"
+printf 'validation: custom interactive\n' >> "$tmp/interactive/problem.yaml"
+mkdir -p "$tmp/interactive/output_validators/v" && cp problems/checker/output_validators/checker/checker.cpp "$tmp/interactive/output_validators/v/"
+judge run "$tmp/interactive" "$GOOD_SUB"
+expect "an interactive problem is refused clearly (not judged wrongly)" 2 stderr "interactive problems are not supported"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
