@@ -499,12 +499,6 @@ typedef struct {
 	char     **seen;     /* real paths of the directories walked in this group */
 } bctx;
 
-/* A directory being walked, for cutting symlink loops. */
-struct frame {
-	const char         *real;
-	const struct frame *up;
-};
-
 static int oom(void)
 {
 	return jg_error_set(JG_ENOMEM, "out of memory");
@@ -889,7 +883,7 @@ static int add_test(bctx *c, const char *rel, const char *path, const struct sta
 	return 0;
 }
 
-static int walk_entry(bctx *c, const char *rel, unsigned depth, const struct frame *up);
+static int walk_entry(bctx *c, const char *rel, unsigned depth);
 
 /* 1 when the real directory was walked already in this group: symlinks
  * that loop, or that reach one directory by many paths (which would make
@@ -910,32 +904,32 @@ static int walk_error(bctx *c, const char *rel)
 			    strerror(e));
 }
 
-static int walk_dir(bctx *c, const char *rel, const char *path, unsigned depth,
-		    const struct frame *up)
+static int walk_dir(bctx *c, const char *rel, const char *path, unsigned depth)
 {
-	struct frame me = { realpath(path, NULL), up };
-	char **names = NULL, *child;
+	char *real = realpath(path, NULL), **names = NULL, *child;
 	int rc;
 
-	if (!me.real)
+	if (!real)
 		return walk_error(c, rel);
-	if (seen_before(c, me.real))
+	if (seen_before(c, real))
 		rc = warn(&c->b->warnings, "%s/data/%s: directory reached again through symlinks, ignored",
 			  c->disp, rel);
-	else if ((rc = jg_strv_push(&c->seen, me.real)) == 0 && list_dir(path, &names) < 0)
+	else if ((rc = jg_strv_push(&c->seen, real)) == 0 && list_dir(path, &names) < 0)
 		rc = walk_error(c, rel);
 	for (size_t i = 0; rc == 0 && names && names[i]; i++) {
-		if (asprintf(&child, "%s/%s", rel, names[i]) < 0)
-			return oom();
-		rc = walk_entry(c, child, depth + 1, &me);
+		if (asprintf(&child, "%s/%s", rel, names[i]) < 0) {
+			rc = oom();
+			break;
+		}
+		rc = walk_entry(c, child, depth + 1);
 		free(child);
 	}
 	jg_strv_free(names);
-	free((char *)me.real);
+	free(real);
 	return rc;
 }
 
-static int walk_entry(bctx *c, const char *rel, unsigned depth, const struct frame *up)
+static int walk_entry(bctx *c, const char *rel, unsigned depth)
 {
 	char *path;
 	struct stat st;
@@ -954,7 +948,7 @@ static int walk_entry(bctx *c, const char *rel, unsigned depth, const struct fra
 	else if (stat(path, &st) < 0)
 		rc = walk_error(c, rel);
 	else if (S_ISDIR(st.st_mode))
-		rc = walk_dir(c, rel, path, depth, up);
+		rc = walk_dir(c, rel, path, depth);
 	else if (S_ISREG(st.st_mode) && n > 3 && !strcmp(rel + n - 3, ".in"))
 		rc = add_test(c, rel, path, &st);
 	free(path);
@@ -981,7 +975,7 @@ static int list_tests(bctx *c)
 		jg_strv_free(c->seen);
 		c->seen = NULL;
 		if (lstat(path, &st) == 0)
-			rc = walk_entry(c, groups[i], 0, NULL);
+			rc = walk_entry(c, groups[i], 0);
 		free(path);
 		if (rc == 0 && b->ntests > start)
 			qsort(b->tests + start, b->ntests - start, sizeof(*b->tests), cmp_tests);
