@@ -527,9 +527,12 @@ static int upload_all(jg_sandbox *sb)
 		return rc;
 	if (!(tar = jg_path_join(dir, "setup.tar")))
 		rc = jg_error_set(JG_ENOMEM, "out of memory");
-	else if ((rc = setup_tar(tar, &sb->spec)) == 0 && (rc = upload(sb->docker, sb->id, tar)) == 0 &&
-		 sb->spec.tests_tar && (rc = upload(sb->docker, sb->id, sb->spec.tests_tar)) == 0 &&
-		 sb->spec.validator_tar)
+	else if ((rc = setup_tar(tar, &sb->spec)) == 0)
+		rc = upload(sb->docker, sb->id, tar);
+	/* The tests and a prebuilt validator are optional and independent. */
+	if (rc == 0 && sb->spec.tests_tar)
+		rc = upload(sb->docker, sb->id, sb->spec.tests_tar);
+	if (rc == 0 && sb->spec.validator_tar)
 		rc = upload(sb->docker, sb->id, sb->spec.validator_tar);
 	jg_fs_rmtree(dir);
 	free(tar);
