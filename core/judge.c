@@ -198,6 +198,12 @@ done:
 	return rc;
 }
 
+/* The per-run memory limit in MiB: --memory-limit, else the problem's. */
+static uint64_t memory_mib(const jg_judge_opts *o, const jg_bundle *b)
+{
+	return o->memory_mib ? o->memory_mib : b->problem.memory_mib;
+}
+
 /* ---- judging one submission ---- */
 
 static int set_text(char **dst, const char *src)
@@ -230,7 +236,7 @@ static int init_tests(jg_submission_result *r, const jg_bundle *b)
 static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, char **compile, char **run)
 {
 	const jg_problem *p = &c->bundle->problem;
-	uint64_t mem_mib = c->opts->memory_mib ? c->opts->memory_mib : p->memory_mib;
+	uint64_t mem_mib = memory_mib(c->opts, c->bundle);
 
 	memset(s, 0, sizeof(*s));
 	s->image = sub->lang->image;
@@ -303,8 +309,7 @@ static void judge_one(run_ctx *c, jg_docker *d, size_t idx)
 {
 	jg_submission_result *r = &c->report->subs[idx];
 	const jg_submission *sub = c->subs[idx];
-	const jg_problem *p = &c->bundle->problem;
-	uint64_t mem_mib = c->opts->memory_mib ? c->opts->memory_mib : p->memory_mib;
+	uint64_t mem_mib = memory_mib(c->opts, c->bundle);
 	jg_expand_vars vars = { sub->files, sub->main, sub->mainclass, mem_mib };
 	char **compile = NULL, **run = NULL;
 	jg_sandbox_spec spec;
@@ -432,7 +437,7 @@ int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs
 	*out = NULL;
 	pthread_mutex_init(&c.lock, NULL);
 	c.supervisor = find_supervisor(opts);
-	if ((rc = new_report(&c.report, b, nsubs, opts->memory_mib ? opts->memory_mib : b->problem.memory_mib)) < 0)
+	if ((rc = new_report(&c.report, b, nsubs, memory_mib(opts, b))) < 0)
 		goto done;
 	if ((rc = jg_docker_open(&d, opts->docker_host)) < 0 ||
 	    (rc = jg_fs_mkdtemp(&workdir, NULL, "judge-run-")) < 0 ||
