@@ -712,6 +712,45 @@ static int64_t proc_cpu_us(pid_t pid)
 	return (int64_t)((ut + st) * 1000000ull / (unsigned long long)(tick > 0 ? tick : 100));
 }
 
+/* Reads a cgroup file: files[0] (v2) or files[1] (v1), whichever exists,
+ * remembered in *which (-1 at first). Returns bytes read, or -1. */
+static ssize_t read_cgroup(const char *const files[2], int *which, char *buf, size_t size)
+{
+	for (int i = *which < 0 ? 0 : *which; i < 2 && (*which < 0 || i == *which); i++) {
+		int fd = open(files[i], O_RDONLY | O_CLOEXEC);
+		ssize_t n;
+		if (fd < 0)
+			continue;
+		n = read(fd, buf, size - 1);
+		close(fd);
+		if (n > 0) {
+			buf[n] = '\0';
+			*which = i;
+			return n;
+		}
+	}
+	return -1;
+}
+
+/* Sums the values of `key1` and `key2` ("key value" lines); -1 when none. */
+static int64_t sum_keys(char *text, const char *key1, const char *key2)
+{
+	char *line, *save;
+	int64_t total = 0;
+	int found = 0;
+
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		long long v;
+		char key[32];
+		if (sscanf(line, "%31s %lld", key, &v) == 2 &&
+		    (!strcmp(key, key1) || (key2 && !strcmp(key, key2)))) {
+			total += v;
+			found++;
+		}
+	}
+	return found ? total : -1;
+}
+
 /* Anonymous plus shared memory charged to the container's cgroup, in bytes
  * (v2 memory.stat anon + shmem, v1 rss + shmem), or -1 when unknown.
  * Unlike one process's ru_maxrss this sees memory spread over processes, in
@@ -719,37 +758,15 @@ static int64_t proc_cpu_us(pid_t pid)
  * out the page cache of files merely read (a JVM reads 100+ MiB of them). */
 static int64_t cgroup_mem(void)
 {
-	static const char *const files[] = {
+	static const char *const files[2] = {
 		"/sys/fs/cgroup/memory.stat", "/sys/fs/cgroup/memory/memory.stat"
 	};
 	static int which = -1;
-	char buf[8192], *line, *save;
-	int64_t total = 0;
-	int fd, found = 0;
-	ssize_t n;
+	char buf[8192];
 
-	for (int i = which < 0 ? 0 : which; i < 2 && (which < 0 || i == which); i++) {
-		if ((fd = open(files[i], O_RDONLY | O_CLOEXEC)) < 0)
-			continue;
-		n = read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-		if (n <= 0)
-			continue;
-		buf[n] = '\0';
-		which = i;
-		for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-			long long v;
-			char key[32];
-			if (sscanf(line, "%31s %lld", key, &v) == 2 &&
-			    (!strcmp(key, i == 0 ? "anon" : "rss") || !strcmp(key, "shmem"))) {
-				total += v;
-				found++;
-			}
-		}
-		return found ? total : -1;
-	}
-	which = 2;
-	return -1;
+	if (read_cgroup(files, &which, buf, sizeof(buf)) < 0)
+		return -1;
+	return sum_keys(buf, which == 0 ? "anon" : "rss", "shmem");
 }
 
 /* Memory the run added over `base`, its stdout file (tmpfs) left out. */
@@ -856,28 +873,15 @@ static int spawn(const spawn_spec *s, spawn_result *r, char *ebuf, size_t ecap,
 
 static long oom_kills(void)
 {
-	static const char *const files[] = {
+	static const char *const files[2] = {
 		"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"
 	};
-	static int found = -1;     /* index of the file that exists, once known */
-	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		if (found >= 0 && (size_t)found != i)
-			continue;
-		FILE *f = fopen(files[i], "r");
-		char key[64];
-		long v;
-		if (!f)
-			continue;
-		while (fscanf(f, "%63s %ld", key, &v) == 2) {
-			if (!strcmp(key, "oom_kill")) {
-				found = (int)i;
-				fclose(f);
-				return v;
-			}
-		}
-		fclose(f);
-	}
-	return -1;
+	static int which = -1;
+	char buf[1024];
+
+	if (read_cgroup(files, &which, buf, sizeof(buf)) < 0)
+		return -1;
+	return (long)sum_keys(buf, "oom_kill", NULL);
 }
 
 /* ---------- commands ---------- */
