@@ -32,6 +32,7 @@ typedef struct {
 	const jg_judge_opts  *opts;
 	jg_report            *report;
 	const char           *tests_tar;
+	uint64_t              tests_bytes;     /* all .in and .ans, sizes the tests tmpfs */
 	const char           *supervisor;
 	validator_cmd         val;
 	atomic_size_t         next;
@@ -252,8 +253,7 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 	s->vsrc_dir = c->val.vrun && !c->val.tar ? p->validator_dir : NULL; /* used as is */
 	s->tests_tar = c->tests_tar;
 	s->ntests = c->bundle->ntests;
-	for (size_t i = 0; i < c->bundle->ntests; i++)
-		s->tests_bytes += c->bundle->tests[i].in_size + c->bundle->tests[i].ans_size;
+	s->tests_bytes = c->tests_bytes;
 	s->cpu_limit = p->time_limit;
 	s->memory = mem_mib * MIB;
 	s->output = p->output_mib * MIB;
@@ -421,6 +421,8 @@ static int prepare(run_ctx *c, jg_docker *d, char *workdir, char **tar)
 	    (c->val.vcompile && (rc = build_validator(c, d, workdir)) < 0))
 		return rc;
 	c->tests_tar = *tar;
+	for (size_t i = 0; i < c->bundle->ntests; i++)
+		c->tests_bytes += c->bundle->tests[i].in_size + c->bundle->tests[i].ans_size;
 	return 0;
 }
 
