@@ -48,6 +48,8 @@ typedef struct {
 	size_t     stdout_truncated;
 	char      *stderr_head;   /* captured prefix of stderr; NULL if none */
 	size_t     stderr_truncated;
+	int        has_score;     /* the validator wrote score.txt (scoring problems) */
+	double     score;
 } jg_test_result;
 
 typedef struct {
@@ -55,7 +57,14 @@ typedef struct {
 	char       *language;     /* canonical name, NULL if unknown */
 	jg_verdict  verdict;
 	int         has_expected; /* judge verify fills expected */
-	jg_verdict  expected;
+	jg_verdict  expected;     /* the main expected verdict */
+	unsigned    expected_set; /* every acceptable verdict, bits (1u << v); 0: just expected */
+	int         has_high;     /* judge verify: also judged at TL x time_limit_to_tle */
+	jg_verdict  verdict_high; /* the verdict at that higher limit */
+	double      time_max_high;
+	int         has_score;    /* scoring problems: score out of max_score */
+	double      score;
+	double      max_score;
 	char       *compile_status; /* "ok", "failed", "none" (interpreted), "skipped" */
 	char       *compile_output; /* capped compiler output, NULL if none */
 	size_t      compile_truncated;

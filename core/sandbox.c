@@ -653,18 +653,20 @@ int jg_sandbox_vcompile(jg_sandbox *sb, jg_compile_result *r)
 
 static int parse_test_reply(jg_sandbox *sb, const char *line, jg_test_result *r, long timeout)
 {
-	char verdict[16];
+	char verdict[16], score[32];
 	int64_t cpu, wall;
 	uint64_t mem;
 	int limit;
 	size_t mlen, olen, otr, elen, etr;
 	int rc;
 
-	if (sscanf(line, "R %15s %" SCNd64 " %" SCNd64 " %" SCNu64 " %d %d %d %zu %zu %zu %zu %zu", verdict,
-		   &cpu, &wall, &mem, &r->exit_code, &r->signal, &limit, &mlen, &olen, &otr, &elen,
-		   &etr) != 12 || jg_verdict_parse(&r->verdict, verdict) < 0 || mlen > 4096 ||
+	if (sscanf(line, "R %15s %" SCNd64 " %" SCNd64 " %" SCNu64 " %d %d %d %zu %zu %zu %zu %zu %31s",
+		   verdict, &cpu, &wall, &mem, &r->exit_code, &r->signal, &limit, &mlen, &olen, &otr,
+		   &elen, &etr, score) != 13 || jg_verdict_parse(&r->verdict, verdict) < 0 || mlen > 4096 ||
 	    olen > JG_SANDBOX_CAPTURE || elen > JG_SANDBOX_STDERR)
 		return jg_error_set(JG_EINTERNAL, "bad test reply '%.80s'", line);
+	r->has_score = strcmp(score, "-") != 0;
+	r->score = r->has_score ? strtod(score, NULL) : 0;
 	r->time = (double)cpu / 1e6;
 	r->wall = (double)wall / 1e6;
 	r->memory = mem;
@@ -690,16 +692,63 @@ static int parse_test_reply(jg_sandbox *sb, const char *line, jg_test_result *r,
 	return 0;
 }
 
-int jg_sandbox_test(jg_sandbox *sb, size_t idx, jg_test_result *r)
+/* Sends `cmd` and reads an R reply into r. */
+static int test_command(jg_sandbox *sb, const char *cmd, jg_test_result *r)
 {
-	char cmd[64], *line = NULL;
+	char *line = NULL;
 	long timeout = ms(JG_WALL_LIMIT(sb->spec.cpu_limit)) + ms(2 * sb->spec.validator_time) + 30000;
 	int rc;
 
-	snprintf(cmd, sizeof(cmd), "test %zu\n", idx);
 	if ((rc = command(sb, cmd, &line, timeout)) < 0)
 		return rc;
 	rc = parse_test_reply(sb, line, r, timeout);
+	free(line);
+	return rc;
+}
+
+/* One line of space-separated words for the supervisor: no control bytes. */
+static int words_ok(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+int jg_sandbox_test(jg_sandbox *sb, size_t idx, jg_test_result *r)
+{
+	return jg_sandbox_test_args(sb, idx, NULL, r);
+}
+
+int jg_sandbox_test_args(jg_sandbox *sb, size_t idx, const char *args, jg_test_result *r)
+{
+	char cmd[1200];
+	if (!words_ok(args) || (args && strlen(args) > 1024))
+		return jg_error_set(JG_EINPUT, "arguments '%.60s' are not one line of at most 1024 bytes",
+				    args);
+	snprintf(cmd, sizeof(cmd), "test %zu%s%s\n", idx, args && *args ? " " : "", args ? args : "");
+	return test_command(sb, cmd, r);
+}
+
+int jg_sandbox_check(jg_sandbox *sb, size_t idx, jg_test_result *r)
+{
+	char cmd[64];
+	snprintf(cmd, sizeof(cmd), "check %zu\n", idx);
+	return test_command(sb, cmd, r);
+}
+
+int jg_sandbox_set_vflags(jg_sandbox *sb, const char *flags)
+{
+	char cmd[1200], *line = NULL;
+	int rc;
+
+	if (!words_ok(flags) || strlen(flags ? flags : "") > 1000)
+		return jg_error_set(JG_EINPUT, "validator flags '%.60s' are not one line of at most 1000 bytes",
+				    flags);
+	snprintf(cmd, sizeof(cmd), "vflags %s\n", flags ? flags : "");
+	rc = command(sb, cmd, &line, 10000);
+	if (rc == 0 && strcmp(line, "L") != 0)
+		rc = jg_error_set(JG_EINTERNAL, "bad vflags reply '%.60s'", line);
 	free(line);
 	return rc;
 }

@@ -87,8 +87,19 @@ int  jg_sandbox_vcompile(jg_sandbox *sb, jg_compile_result *r);
 /* After jg_sandbox_vcompile(): fetches the built validator as a tar at
  * `tar_path`, to be given to other sandboxes as spec.validator_tar. */
 int  jg_sandbox_export(jg_sandbox *sb, const char *tar_path);
-/* Runs test number `idx` (as in the tests tar); fills verdict and measures. */
+/* Runs test number `idx` (as in the tests tar); fills verdict and measures
+ * (and score/has_score when the validator wrote score.txt). */
 int  jg_sandbox_test(jg_sandbox *sb, size_t idx, jg_test_result *r);
+/* The same with `args` (space-separated words, one line, or NULL) appended to
+ * the run argv: input validators get their group's flags so.  Exit code and
+ * verdict are as for any run (an input validator's 42 is "RTE, exit 42"). */
+int  jg_sandbox_test_args(jg_sandbox *sb, size_t idx, const char *args, jg_test_result *r);
+/* Runs the custom output validator with test idx's .ans as the team output
+ * (verdict AC/WA/JE and its message; AC without running when the problem
+ * uses the default validator). */
+int  jg_sandbox_check(jg_sandbox *sb, size_t idx, jg_test_result *r);
+/* Sets the output validator flags for the following tests (group flags). */
+int  jg_sandbox_set_vflags(jg_sandbox *sb, const char *flags);
 /* Changes the run limits for the following tests. */
 int  jg_sandbox_set_limits(jg_sandbox *sb, double cpu_limit, uint64_t memory, uint64_t output);
 void jg_sandbox_free(jg_sandbox *sb);      /* removes the container; NULL is a no-op */

@@ -55,11 +55,17 @@
  * A CLOEXEC pipe reports exec failures, which are judge errors, not RTE.
  *
  * Protocol (stdin, one command per line):
- *   compile | vcompile | export | test N | limits CPU_MS WALL_MS MEM OUT | quit
+ *   compile | vcompile | export | quit
+ *   test N [ARG...]     run test N; ARGs are appended to the run argv (input
+ *                       validators get their group's flags this way)
+ *   check N             run the output validator on N.ans as if it were the
+ *                       submission's output (answer files are checked so)
+ *   limits CPU_MS WALL_MS MEM OUT | vflags [FLAG...]   change settings
  * Replies (stdout):
  *   C STATUS CPU_US WALL_US EXIT SIG OUTLEN OUTTRUNC\n<compiler output>
- *   R VERDICT CPU_US WALL_US MEM EXIT SIG LIMIT MSGLEN OUTLEN OUTTRUNC ERRLEN ERRTRUNC\n
- *     <message><stdout head><stderr head>
+ *   R VERDICT CPU_US WALL_US MEM EXIT SIG LIMIT MSGLEN OUTLEN OUTTRUNC ERRLEN ERRTRUNC SCORE\n
+ *     <message><stdout head><stderr head>     (SCORE: score.txt, or "-")
+ *   L                   (settings changed)
  *   E MSGLEN\n<message>        (the supervisor itself failed: judge error)
  */
 #define _GNU_SOURCE
@@ -938,6 +944,7 @@ typedef struct {
 	const char *verdict;
 	char        msg[1024];
 	int         limit;     /* 0 none, 1 cpu, 2 wall, 3 memory, 4 output */
+	char        score[32]; /* the validator's score.txt, "-" when none */
 } outcome;
 
 static uint64_t file_size(const char *path)
@@ -1014,12 +1021,33 @@ static void read_feedback(char *msg, size_t cap)
 		close(fd);
 }
 
-static void validate_custom(const char *in_path, const char *ans_path, outcome *o)
+/* score.txt of a scoring validator: one number, else "-". */
+static void read_score(char *out, size_t cap)
+{
+	char buf[64], *end;
+	int fd = open(FB_DIR "/score.txt", O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	snprintf(out, cap, "-");
+	if (n <= 0)
+		return;
+	buf[n] = '\0';
+	double v = strtod(buf, &end);
+	while (*end == ' ' || *end == '\n' || *end == '\r' || *end == '\t')
+		end++;
+	if (end != buf && !*end && v == v)
+		snprintf(out, cap, "%.9g", v);
+}
+
+static void validate_custom(const char *in_path, const char *ans_path, const char *team_path,
+			    outcome *o)
 {
 	char *argv[MAX_ARGS + 8], errbuf[1024], *save = NULL;
 	char flags[sizeof(cfg.vflags)];
 	size_t n = 0, elen = 0, etrunc = 0;
-	int team = open(OUT_FILE, O_RDONLY | O_CLOEXEC), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	int team = open(team_path, O_RDONLY | O_CLOEXEC), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	spawn_spec s = { argv, cfg.val_uid, VAL_DIR, team, nul, nul, cfg.val_cpu_ms,
 			 cfg.val_cpu_ms * 2 + 1000, 64u << 20, -1 };
 	spawn_result r;
@@ -1041,6 +1069,7 @@ static void validate_custom(const char *in_path, const char *ans_path, outcome *
 		kill_all();
 		reap_all(NULL);
 		read_feedback(o->msg, sizeof(o->msg));
+		read_score(o->score, sizeof(o->score));
 		if (r.started && r.exit_code == 42)
 			o->verdict = "AC";
 		else if (r.started && r.exit_code == 43)
@@ -1071,18 +1100,42 @@ static size_t head_of(const char *path, char *buf, size_t cap, size_t *trunc)
 	return (size_t)n;
 }
 
-static void do_test(long idx)
+static void reply_result(const outcome *o, const spawn_result *r, const char *obuf, size_t olen,
+			 size_t otrunc, const char *ebuf, size_t elen, size_t etrunc)
 {
-	char in_path[PATH_MAX], ans_path[PATH_MAX], head[256];
+	char head[256];
+	snprintf(head, sizeof(head), "R %s %" PRId64 " %" PRId64 " %" PRIu64 " %d %d %d %zu %zu %zu %zu %zu %s\n",
+		 o->verdict, r->cpu_us, r->wall_us, r->maxrss, r->exit_code, r->signal, o->limit,
+		 strlen(o->msg), olen, otrunc, elen, etrunc, o->score);
+	reply(head, o->msg, strlen(o->msg), obuf, olen, ebuf, elen);
+}
+
+/* The run argv with `extra` (space-separated words, modified) appended. */
+static void run_argv(char **argv, char *extra)
+{
+	char *save = NULL;
+	size_t n = 0;
+	while (cfg.run[n] && n < MAX_ARGS)
+		argv[n] = cfg.run[n], n++;
+	for (char *t = extra ? strtok_r(extra, " ", &save) : NULL; t && n < 2 * MAX_ARGS;
+	     t = strtok_r(NULL, " ", &save))
+		argv[n++] = t;
+	argv[n] = NULL;
+}
+
+static void do_test(long idx, char *extra)
+{
+	char in_path[PATH_MAX], ans_path[PATH_MAX], *argv[2 * MAX_ARGS + 1];
 	size_t cap = cfg.capture_cap, olen = 0, otrunc = 0, elen = 0, etrunc = 0;
 	char *obuf = malloc(cap + 1), *ebuf = malloc(cfg.stderr_cap + 1);
 	int in, out, ep[2];
-	spawn_spec s = { cfg.run, cfg.run_uid, BUILD_DIR, -1, -1, -1, cfg.cpu_ms, cfg.wall_ms,
+	spawn_spec s = { argv, cfg.run_uid, BUILD_DIR, -1, -1, -1, cfg.cpu_ms, cfg.wall_ms,
 			 cfg.out_bytes + 1, -1 };
 	spawn_result r;
-	outcome o = { "JE", "", 0 };
+	outcome o = { "JE", "", 0, "-" };
 	long oom0 = oom_kills();
 
+	run_argv(argv, extra);
 	snprintf(in_path, sizeof(in_path), TESTS_DIR "/%ld.in", idx);
 	snprintf(ans_path, sizeof(ans_path), TESTS_DIR "/%ld.ans", idx);
 	in = open(in_path, O_RDONLY | O_CLOEXEC);
@@ -1099,17 +1152,30 @@ static void do_test(long idx)
 	close(in);
 	close(out);
 	if (classify(&r, oom0 >= 0 ? oom_kills() - oom0 : 0, &o))
-		cfg.custom_validator ? validate_custom(in_path, ans_path, &o) : validate_default(ans_path, &o);
+		cfg.custom_validator ? validate_custom(in_path, ans_path, OUT_FILE, &o)
+				     : validate_default(ans_path, &o);
 	if (strcmp(o.verdict, "AC") != 0)
 		olen = head_of(OUT_FILE, obuf, cap, &otrunc);
 	else
 		elen = etrunc = 0;
-	snprintf(head, sizeof(head), "R %s %" PRId64 " %" PRId64 " %" PRIu64 " %d %d %d %zu %zu %zu %zu %zu\n",
-		 o.verdict, r.cpu_us, r.wall_us, r.maxrss, r.exit_code, r.signal, o.limit,
-		 strlen(o.msg), olen, otrunc, elen, etrunc);
-	reply(head, o.msg, strlen(o.msg), obuf, olen, ebuf, elen);
+	reply_result(&o, &r, obuf, olen, otrunc, ebuf, elen, etrunc);
 	free(obuf);
 	free(ebuf);
+}
+
+/* Runs the output validator on test idx's answer file as the team output:
+ * a sound package's answers are accepted by its own validator. */
+static void do_check(long idx)
+{
+	char in_path[PATH_MAX], ans_path[PATH_MAX];
+	spawn_result r = { .exit_code = -1 };
+	outcome o = { "AC", "", 0, "-" };
+
+	snprintf(in_path, sizeof(in_path), TESTS_DIR "/%ld.in", idx);
+	snprintf(ans_path, sizeof(ans_path), TESTS_DIR "/%ld.ans", idx);
+	if (cfg.custom_validator)
+		validate_custom(in_path, ans_path, ans_path, &o);
+	reply_result(&o, &r, "", 0, 0, "", 0, 0);
 }
 
 /* Copies the built validator to /judge/export, for the judge to fetch once
@@ -1135,7 +1201,13 @@ static void command_loop(void)
 		else if (!strcmp(line, "export"))
 			do_export();
 		else if (sscanf(line, "test %ld", &a) == 1)
-			do_test(a);
+			do_test(a, strchr(line + 5, ' '));
+		else if (sscanf(line, "check %ld", &a) == 1)
+			do_check(a);
+		else if (!strncmp(line, "vflags", 6) && (!line[6] || line[6] == ' ')) {
+			snprintf(cfg.vflags, sizeof(cfg.vflags), "%s", line[6] ? line + 7 : "");
+			write_all(1, "L\n", 2);
+		}
 		else if (sscanf(line, "limits %ld %ld %llu %llu", &a, &b, &c, &d) == 4) {
 			cfg.cpu_ms = a, cfg.wall_ms = b, cfg.mem_bytes = c, cfg.out_bytes = d;
 			write_all(1, "L\n", 2);
