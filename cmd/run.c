@@ -249,8 +249,9 @@ static void show_warnings(const jg_bundle *b)
 
 static int judge(run_opts *o, char *bundle_path, char **sub_paths, int nsubs)
 {
-	jg_bundle_opts bo = { o->time_limit, NULL };
-	jg_judge_opts jo = { o->docker_host, o->jobs, o->all_tests, o->memory_mib, NULL, NULL, NULL, NULL };
+	jg_bundle_opts bo = { .time_limit = o->time_limit };
+	jg_judge_opts jo = { .docker_host = o->docker_host, .jobs = o->jobs, .all_tests = o->all_tests,
+			     .memory_mib = o->memory_mib };
 	jg_langs *langs = NULL;
 	jg_bundle *b = NULL;
 	jg_submission **subs = NULL;

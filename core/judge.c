@@ -35,6 +35,7 @@ typedef struct {
 	uint64_t              tests_bytes;     /* all .in and .ans, sizes the tests tmpfs */
 	const char           *supervisor;
 	validator_cmd         val;
+	int                   check;           /* jg_judge_check_answers: no submissions */
 	atomic_size_t         next;
 	size_t                done;
 	pthread_mutex_t       lock;
@@ -107,15 +108,21 @@ static int ensure_images(jg_docker *d, jg_submission *const *subs, size_t n)
 	return 0;
 }
 
-static int make_tests_tar(char **tar, const char *dir, const jg_bundle *b)
+/* The tests tar in `dir`; kept (and reused) in opts->cache_dir when set. */
+static int make_tests_tar(char **tar, const char *dir, const jg_bundle *b, const jg_judge_opts *o)
 {
 	char **ins = calloc(b->ntests + 1, sizeof(char *)), **anss = calloc(b->ntests + 1, sizeof(char *));
 	int rc;
 
-	if (!ins || !anss || !(*tar = jg_path_join(dir, "tests.tar"))) {
+	if (!ins || !anss || !(*tar = jg_path_join(o->cache_dir ? o->cache_dir : dir, "tests.tar"))) {
 		free(ins);
 		free(anss);
 		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	if (o->cache_dir && access(*tar, R_OK) == 0) {
+		free(ins);
+		free(anss);
+		return 0;
 	}
 	for (size_t i = 0; i < b->ntests; i++) {
 		ins[i] = b->tests[i].in_path;
@@ -182,8 +189,10 @@ static int build_validator(run_ctx *c, jg_docker *d, const char *workdir)
 	jg_sandbox *sb = NULL;
 	int rc;
 
-	if (!(c->val.tar = jg_path_join(workdir, "validator.tar")))
+	if (!(c->val.tar = jg_path_join(c->opts->cache_dir ? c->opts->cache_dir : workdir, "validator.tar")))
 		return jg_error_set(JG_ENOMEM, "out of memory");
+	if (c->opts->cache_dir && access(c->val.tar, R_OK) == 0)
+		return 0;   /* built by an earlier run of this bundle */
 	if ((rc = ensure_image(d, c->val.image)) < 0 || (rc = jg_sandbox_open(&sb, d, &s)) < 0 ||
 	    (rc = jg_sandbox_vcompile(sb, &cr)) < 0)
 		goto done;
@@ -197,6 +206,12 @@ done:
 	jg_compile_result_clear(&cr);
 	jg_sandbox_free(sb);
 	return rc;
+}
+
+/* The CPU time limit of the run: the caller's override, else the problem's. */
+static double cpu_limit(const jg_judge_opts *o, const jg_bundle *b)
+{
+	return o->time_limit > 0 ? o->time_limit : b->problem.time_limit;
 }
 
 /* The per-run memory limit in MiB: --memory-limit, else the problem's. */
@@ -254,7 +269,7 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 	s->tests_tar = c->tests_tar;
 	s->ntests = c->bundle->ntests;
 	s->tests_bytes = c->tests_bytes;
-	s->cpu_limit = p->time_limit;
+	s->cpu_limit = cpu_limit(c->opts, c->bundle);
 	s->memory = mem_mib * MIB;
 	s->output = p->output_mib * MIB;
 	s->compile_time = p->compilation_time;
@@ -286,15 +301,33 @@ static int compile_step(jg_sandbox *sb, jg_submission_result *r)
 	return rc;
 }
 
+/* Sets the group's output validator flags when they differ from the last. */
+static int group_vflags(jg_sandbox *sb, run_ctx *c, size_t i, const char **last)
+{
+	const char *f = c->opts->test_vflags ? c->opts->test_vflags(c->opts->ud, i) : NULL;
+	if (!f)
+		f = c->bundle->problem.validator_flags;
+	if (*last && !strcmp(*last, f))
+		return 0;
+	*last = f;
+	return jg_sandbox_set_vflags(sb, f);
+}
+
+static const char *test_args(run_ctx *c, size_t i)
+{
+	return c->opts->test_args ? c->opts->test_args(c->opts->ud, i) : NULL;
+}
+
 static void run_tests(jg_sandbox *sb, run_ctx *c, jg_submission_result *r)
 {
+	const char *vflags = c->bundle->problem.validator_flags;
 	for (size_t i = 0; i < r->ntests; i++) {
 		jg_test_result *t = &r->tests[i];
 		if (jg_judge_interrupted()) {
 			fail_je(r, "interrupted");
 			return;
 		}
-		if (jg_sandbox_test(sb, i, t) < 0) {
+		if (group_vflags(sb, c, i, &vflags) < 0 || jg_sandbox_test_args(sb, i, test_args(c, i), t) < 0) {
 			t->verdict = JG_JE;
 			set_text(&t->message, jg_error_last());
 			fail_je(r, jg_error_last());
@@ -303,6 +336,28 @@ static void run_tests(jg_sandbox *sb, run_ctx *c, jg_submission_result *r)
 		if (t->verdict != JG_AC && !c->opts->all_tests)
 			return;
 	}
+}
+
+/* Judges again at opts->high_limit in the same container (compiled once):
+ * only the verdict and the largest time are kept. */
+static void high_pass(jg_sandbox *sb, run_ctx *c, jg_submission_result *r)
+{
+	jg_submission_result h = { 0 };
+	uint64_t mem = memory_mib(c->opts, c->bundle) * MIB, out = c->bundle->problem.output_mib * MIB;
+
+	if (init_tests(&h, c->bundle) < 0)
+		fail_je(&h, "out of memory");
+	else if (jg_sandbox_set_limits(sb, c->opts->high_limit, mem, out) < 0)
+		fail_je(&h, jg_error_last());
+	else
+		run_tests(sb, c, &h);
+	jg_submission_result_summarize(&h);
+	r->has_high = 1;
+	r->verdict_high = h.verdict;
+	r->time_max_high = h.time_max;
+	if (h.verdict == JG_JE)
+		fail_je(r, h.message ? h.message : "judge error in the second time-limit pass");
+	jg_submission_result_clear(&h);
 }
 
 static void judge_one(run_ctx *c, jg_docker *d, size_t idx)
@@ -333,10 +388,53 @@ static void judge_one(run_ctx *c, jg_docker *d, size_t idx)
 	if (compile_step(sb, r))
 		goto done;
 	run_tests(sb, c, r);
+	jg_submission_result_summarize(r);
+	if (c->opts->high_limit > 0 && r->verdict != JG_JE)
+		high_pass(sb, c, r);
 done:
 	jg_sandbox_free(sb);
 	jg_strv_free(compile);
 	jg_strv_free(run);
+	jg_submission_result_summarize(r);
+}
+
+#define CHECK_NAME "output validator"
+
+/* jg_judge_check_answers' one pseudo-submission: the validator's verdict on
+ * every answer file, in a container of the validator's image. */
+static void check_one(run_ctx *c, jg_docker *d)
+{
+	jg_submission_result *r = &c->report->subs[0];
+	const jg_problem *p = &c->bundle->problem;
+	jg_sandbox_spec s = { .image = c->val.image, .supervisor_path = c->supervisor,
+			      .vrun = c->val.vrun, .vflags = p->validator_flags,
+			      .validator_tar = c->val.tar, .tests_tar = c->tests_tar,
+			      .vsrc_dir = c->val.tar ? NULL : p->validator_dir,
+			      .ntests = c->bundle->ntests, .tests_bytes = c->tests_bytes,
+			      .cpu_limit = 1, .memory = 64 * MIB, .output = MIB,
+			      .compile_time = p->compilation_time,
+			      .compile_memory = p->compilation_memory_mib * MIB,
+			      .validator_time = VALIDATOR_TIME };
+	const char *vflags = p->validator_flags;
+	jg_sandbox *sb = NULL;
+
+	set_text(&r->path, CHECK_NAME);
+	set_text(&r->compile_status, "none");
+	if (init_tests(r, c->bundle) < 0)
+		return fail_je(r, "out of memory");
+	if (!d || jg_sandbox_open(&sb, d, &s) < 0) {
+		fail_je(r, d ? jg_error_last() : "no Docker connection");
+		goto done;
+	}
+	for (size_t i = 0; i < r->ntests && !jg_judge_interrupted(); i++) {
+		if (group_vflags(sb, c, i, &vflags) < 0 || jg_sandbox_check(sb, i, &r->tests[i]) < 0) {
+			r->tests[i].verdict = JG_JE;
+			fail_je(r, jg_error_last());
+			break;
+		}
+	}
+done:
+	jg_sandbox_free(sb);
 	jg_submission_result_summarize(r);
 }
 
@@ -346,8 +444,8 @@ static void abort_report(run_ctx *c, const char *why)
 {
 	for (size_t i = 0; i < c->nsubs; i++) {
 		jg_submission_result *r = &c->report->subs[i];
-		set_text(&r->path, c->subs[i]->path);
-		set_text(&r->language, c->subs[i]->lang->name);
+		set_text(&r->path, c->check ? CHECK_NAME : c->subs[i]->path);
+		set_text(&r->language, c->check ? NULL : c->subs[i]->lang->name);
 		if (!r->tests && init_tests(r, c->bundle) < 0)
 			r->ntests = 0;
 		fail_je(r, why);
@@ -365,7 +463,10 @@ static void *worker(void *arg)
 	if (jg_docker_open(&d, c->opts->docker_host) < 0)
 		d = NULL;
 	while ((i = atomic_fetch_add(&c->next, 1)) < c->nsubs) {
-		judge_one(c, d, i);
+		if (c->check)
+			check_one(c, d);
+		else
+			judge_one(c, d, i);
 		pthread_mutex_lock(&c->lock);
 		c->done++;
 		if (c->opts->on_done)
@@ -387,7 +488,7 @@ static int new_report(jg_report **out, const jg_bundle *b, size_t nsubs, uint64_
 		return jg_error_set(JG_ENOMEM, "out of memory");
 	}
 	r->nsubs = nsubs;
-	r->time_limit = b->problem.time_limit;
+	r->time_limit = b->problem.time_limit;   /* jg_judge_run sets the effective one */
 	r->memory_limit = mem_mib * MIB;
 	*out = r;
 	return 0;
@@ -415,8 +516,8 @@ static int prepare(run_ctx *c, jg_docker *d, char *workdir, char **tar)
 {
 	int rc;
 	if ((rc = jg_sandbox_reap_leftovers(d)) < 0 ||
-	    (rc = ensure_images(d, c->subs, c->nsubs)) < 0 ||
-	    (rc = make_tests_tar(tar, workdir, c->bundle)) < 0 ||
+	    (!c->check && (rc = ensure_images(d, c->subs, c->nsubs)) < 0) ||
+	    (rc = make_tests_tar(tar, workdir, c->bundle, c->opts)) < 0 ||
 	    (rc = validator_commands(&c->val, c->bundle, c->opts->langs)) < 0 ||
 	    (c->val.vcompile && (rc = build_validator(c, d, workdir)) < 0))
 		return rc;
@@ -426,10 +527,10 @@ static int prepare(run_ctx *c, jg_docker *d, char *workdir, char **tar)
 	return 0;
 }
 
-int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs, size_t nsubs,
-		 const jg_judge_opts *opts)
+static int run_all(jg_report **out, const jg_bundle *b, jg_submission *const *subs, size_t nsubs,
+		   const jg_judge_opts *opts, int check)
 {
-	run_ctx c = { .bundle = b, .subs = subs, .nsubs = nsubs, .opts = opts };
+	run_ctx c = { .bundle = b, .subs = subs, .nsubs = nsubs, .opts = opts, .check = check };
 	jg_docker *d = NULL;
 	char *workdir = NULL, *tar = NULL;
 	sigset_t set, old;
@@ -441,6 +542,7 @@ int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs
 	c.supervisor = find_supervisor(opts);
 	if ((rc = new_report(&c.report, b, nsubs, memory_mib(opts, b))) < 0)
 		goto done;
+	c.report->time_limit = cpu_limit(opts, b);
 	if ((rc = jg_docker_open(&d, opts->docker_host)) < 0 ||
 	    (rc = jg_fs_mkdtemp(&workdir, NULL, "judge-run-")) < 0 ||
 	    (rc = prepare(&c, d, workdir, &tar)) < 0) {
@@ -487,4 +589,18 @@ done:
 	free(tar);
 	pthread_mutex_destroy(&c.lock);
 	return rc;
+}
+
+int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs, size_t nsubs,
+		 const jg_judge_opts *opts)
+{
+	return run_all(out, b, subs, nsubs, opts, 0);
+}
+
+int jg_judge_check_answers(jg_report **out, const jg_bundle *b, const jg_judge_opts *opts)
+{
+	*out = NULL;
+	if (b->problem.validation != JG_VALIDATION_CUSTOM || !b->problem.validator_dir)
+		return 0;
+	return run_all(out, b, NULL, 1, opts, 1);
 }

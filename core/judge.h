@@ -25,8 +25,18 @@ typedef struct {
 	uint64_t    memory_mib;      /* > 0 overrides the problem's memory limit */
 	const char *supervisor_path; /* NULL: next to the judge binary, else the build's */
 	const jg_langs *langs;       /* for the custom validator's language */
+	double      time_limit;      /* > 0 overrides the bundle's time limit for this run */
+	double      high_limit;      /* > 0: judge again at this limit in the same container
+				      * (verify's second pass): fills has_high/verdict_high */
+	const char *cache_dir;       /* NULL, or a directory where the tests tar and the
+				      * built validator are kept across runs of one bundle */
 	/* Called (serialised) as each submission finishes; may be NULL. */
 	void (*on_done)(void *ud, size_t idx, const jg_submission_result *r, size_t done, size_t total);
+	/* Extra run arguments for test `test` (input validators' flags); NULL, or
+	 * returning NULL, for none. */
+	const char *(*test_args)(void *ud, size_t test);
+	/* Output validator flags for test `test` (group flags); NULL: the problem's. */
+	const char *(*test_vflags)(void *ud, size_t test);
 	void       *ud;
 } jg_judge_opts;
 
@@ -35,6 +45,13 @@ typedef struct {
  * down, image missing, ...): JG_EDOCKER, JG_ENOIMAGE, JG_EINTR, ... */
 int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs, size_t nsubs,
 		 const jg_judge_opts *opts);
+
+/* Runs the problem's custom output validator on every test's answer file as
+ * if it were a submission's output.  *out gets one pseudo-submission
+ * ("output validator") whose tests hold AC/WA/JE and the validator's
+ * message.  Problems with the default or an interactive validator give
+ * nothing to check: *out is NULL and 0 is returned.  Errors as jg_judge_run. */
+int jg_judge_check_answers(jg_report **out, const jg_bundle *b, const jg_judge_opts *opts);
 
 /* 1 once SIGINT/SIGTERM arrived during jg_judge_run. */
 int jg_judge_interrupted(void);
