@@ -68,7 +68,7 @@ static const struct ykey limit_keys[] = {
 	{ "time_multipliers", Y_MAP, 0, multiplier_keys },
 	/* part of the format, not used by the judge */
 	{ "code", Y_SKIP, 0, NULL },
-	{ "time_resolution", Y_SKIP, 0, NULL },
+	{ "time_resolution", Y_NUM, F(time_resolution), NULL },
 	{ "validation_time", Y_SKIP, 0, NULL },
 	{ "validation_memory", Y_SKIP, 0, NULL },
 	{ "validation_output", Y_SKIP, 0, NULL },
@@ -264,6 +264,8 @@ static int y_validation(yctx *y, struct fy_node *n, const char *key)
 			inter = 1;
 		else if (custom < 0 || strcmp(w, "score"))
 			return ybad(y, key, what);
+		else
+			y->p->scoring = 1;   /* legacy "custom score" */
 	}
 	if (custom < 0)
 		return ybad(y, key, what);
@@ -282,6 +284,8 @@ static int type_words(yctx *y, struct fy_node *n, const char *key)
 	for (w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
 		if (!strcmp(w, "interactive"))
 			y->interactive = 1;
+		else if (!strcmp(w, "scoring"))
+			y->p->scoring = 1;
 		else if (strcmp(w, "pass-fail") && strcmp(w, "scoring") &&
 			 (rc = warn(y->warnings, "%s: type '%s' is not supported, ignored",
 				    y->file, w)) < 0)
@@ -432,6 +436,7 @@ void jg_problem_defaults(jg_problem *p)
 	p->time_limit_source = JG_TL_DEFAULT;
 	p->time_multiplier = 5;
 	p->time_safety_margin = 2;
+	p->time_resolution = 1;
 	p->memory_mib = 2048;
 	p->output_mib = 8;
 	p->compilation_time = 60;

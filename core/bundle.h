@@ -35,6 +35,8 @@ typedef struct {
 	jg_tl_source  time_limit_source;
 	double        time_multiplier;    /* limits.time_multiplier / ac_to_time_limit; default 5 */
 	double        time_safety_margin; /* limits.time_safety_margin / time_limit_to_tle; default 2 */
+	double        time_resolution;    /* limits.time_resolution (2023-07); default 1 */
+	int           scoring;            /* type: scoring, or legacy validation: custom score */
 	uint64_t      memory_mib;         /* limits.memory; default 2048 */
 	uint64_t      output_mib;         /* limits.output; default 8 */
 	double        compilation_time;   /* limits.compilation_time, seconds; default 60 */

@@ -31,7 +31,6 @@ int jg_report_finish(FILE *f)
 	return 0;
 }
 
-typedef int (*writer_fn)(const jg_report *r, FILE *f);
 
 /* Creates "<path>.tmp.<pid>.<n>" exclusively (mode 0666 less the umask). */
 static int open_temp(const char *path, char **tmp, FILE **f)
@@ -62,7 +61,8 @@ static int open_temp(const char *path, char **tmp, FILE **f)
 	return 0;
 }
 
-static int save(const jg_report *r, const char *path, writer_fn writer)
+/* Writes through writer(ctx, f) to path atomically, or to stdout for "-". */
+static int save_with(const char *path, int (*writer)(const void *ctx, FILE *f), const void *ctx)
 {
 	char *tmp = NULL;
 	FILE *f = NULL;
@@ -71,10 +71,10 @@ static int save(const jg_report *r, const char *path, writer_fn writer)
 	if (!path || !*path)
 		return jg_error_set(JG_EINPUT, "empty report path");
 	if (strcmp(path, "-") == 0)
-		return writer(r, stdout);
+		return writer(ctx, stdout);
 	if ((rc = open_temp(path, &tmp, &f)) < 0)
 		return rc;
-	rc = writer(r, f);
+	rc = writer(ctx, f);
 	if (rc == 0 && fsync(fileno(f)) != 0)
 		rc = jg_error_errno(JG_EIO, "cannot sync %s", tmp);
 	if (fclose(f) != 0 && rc == 0)
@@ -87,12 +87,35 @@ static int save(const jg_report *r, const char *path, writer_fn writer)
 	return rc;
 }
 
+static int write_json(const void *r, FILE *f) { return jg_report_write_json(r, f); }
+static int write_junit(const void *r, FILE *f) { return jg_report_write_junit(r, f); }
+
 int jg_report_save_json(const jg_report *r, const char *path)
 {
-	return save(r, path, jg_report_write_json);
+	return save_with(path, write_json, r);
 }
 
 int jg_report_save_junit(const jg_report *r, const char *path)
 {
-	return save(r, path, jg_report_write_junit);
+	return save_with(path, write_junit, r);
+}
+
+struct cases_ctx {
+	const char *suite;
+	const char *const *props;
+	const jg_junit_case *cases;
+	size_t n;
+};
+
+static int write_cases(const void *ctx, FILE *f)
+{
+	const struct cases_ctx *c = ctx;
+	return jg_junit_write_cases(f, c->suite, c->props, c->cases, c->n);
+}
+
+int jg_junit_save_cases(const char *path, const char *suite, const char *const *properties,
+			const jg_junit_case *cases, size_t n)
+{
+	struct cases_ctx c = { suite, properties, cases, n };
+	return save_with(path, write_cases, &c);
 }

@@ -18,6 +18,26 @@
 int jg_report_write_json(const jg_report *r, FILE *f);
 int jg_report_write_junit(const jg_report *r, FILE *f);
 
+/* A free-form JUnit testcase, for reports that are not one suite per
+ * submission (judge verify: one testcase per submission and per check). */
+typedef struct {
+	const char *name;
+	const char *classname;
+	double      time;       /* seconds */
+	const char *type;       /* failure/error type ("WA", "data"...), NULL: "failure" */
+	const char *message;    /* one line; NULL: the case passed */
+	const char *detail;     /* element text of the failure, may be NULL */
+	int         error;      /* 1: an <error> (judge error), not a <failure> */
+	int         skipped;    /* 1: <skipped> with `message` */
+} jg_junit_case;
+
+/* One <testsuite name=suite> holding the cases, inside <testsuites>;
+ * properties are name/value pairs (NULL-terminated, values may be NULL). */
+int jg_junit_write_cases(FILE *f, const char *suite, const char *const *properties,
+			 const jg_junit_case *cases, size_t n);
+int jg_junit_save_cases(const char *path, const char *suite, const char *const *properties,
+			const jg_junit_case *cases, size_t n);
+
 /* Writes to a path ("-" is stdout) atomically (temp file + rename). */
 int jg_report_save_json(const jg_report *r, const char *path);
 int jg_report_save_junit(const jg_report *r, const char *path);

@@ -382,3 +382,65 @@ int jg_report_write_junit(const jg_report *r, FILE *f)
 	fputs("</testsuites>\n", f);
 	return jg_report_finish(f);
 }
+
+/* ---- free-form cases (judge verify) ---- */
+
+static void put_case(FILE *f, const jg_junit_case *c)
+{
+	const char *el = c->skipped ? "skipped" : c->error ? "error" : "failure";
+
+	fputs("    <testcase", f);
+	attr(f, "name", c->name);
+	attr(f, "classname", c->classname ? c->classname : "judge");
+	attr_ms(f, "time", jg_report_ms(c->time));
+	if (!c->message) {
+		fputs("/>\n", f);
+		return;
+	}
+	fprintf(f, ">\n      <%s", el);
+	if (!c->skipped)
+		attr(f, "type", c->type ? c->type : "failure");
+	attr_msg(f, "message", c->message);
+	if (c->skipped || !c->detail) {
+		fputs("/>\n    </testcase>\n", f);
+		return;
+	}
+	fputc('>', f);
+	text_capped(f, c->detail, COMPILE_MAX, 0);
+	fprintf(f, "</%s>\n    </testcase>\n", el);
+}
+
+int jg_junit_write_cases(FILE *f, const char *suite, const char *const *properties,
+			 const jg_junit_case *cases, size_t n)
+{
+	struct counts k = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		k.ms += jg_report_ms(cases[i].time);
+		count_kind(&k, !cases[i].message ? PASS : cases[i].skipped ? SKIP
+			   : cases[i].error ? ERROR : FAIL);
+	}
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", f);
+	attr(f, "name", suite);
+	attr_num(f, "tests", k.tests);
+	attr_num(f, "failures", k.failures);
+	attr_num(f, "errors", k.errors);
+	attr_ms(f, "time", k.ms);
+	fputs(">\n  <testsuite", f);
+	attr(f, "name", suite);
+	attr_num(f, "tests", k.tests);
+	attr_num(f, "failures", k.failures);
+	attr_num(f, "errors", k.errors);
+	attr_num(f, "skipped", k.skipped);
+	attr_ms(f, "time", k.ms);
+	fputs(" id=\"0\" package=\"judge.", f);
+	put_ident(f, suite);
+	fputs("\">\n    <properties>\n", f);
+	for (size_t i = 0; properties && properties[i]; i += 2)
+		put_property(f, properties[i], properties[i + 1]);
+	fputs("    </properties>\n", f);
+	for (size_t i = 0; i < n; i++)
+		put_case(f, &cases[i]);
+	fputs("  </testsuite>\n</testsuites>\n", f);
+	return jg_report_finish(f);
+}
