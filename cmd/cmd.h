@@ -5,11 +5,14 @@
 #define JG_CMD_H
 
 #include <stdio.h>
+#include "lang.h"
+#include "result.h"
 
 enum { JG_EXIT_OK = 0, JG_EXIT_VERDICT = 1, JG_EXIT_USAGE = 2, JG_EXIT_JUDGE = 3 };
 
 int cmd_run(int argc, char **argv);
 int cmd_image(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 /* "judge: <message>" on stderr. */
 void jg_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -17,5 +20,12 @@ void jg_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int jg_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* 1 when colour may be used on `f` (a TTY and NO_COLOR unset). */
 int jg_use_color(FILE *f);
+/* The verdict name padded to `width`, coloured when `color`. */
+void jg_print_verdict(FILE *f, jg_verdict v, int color, int width);
+/* Parses a number in [lo, hi]: 0, or -1 when it is not one. */
+int jg_parse_number(const char *s, double lo, double hi, double *out);
+/* The built-in language definitions merged with `extra` (may be NULL);
+ * reports failures with jg_diag. */
+int jg_load_langs(jg_langs **langs, const char *extra);
 
 #endif

@@ -2,7 +2,10 @@
 #define _GNU_SOURCE
 #include "cmd.h"
 
+#include "error.h"
+
 #include <getopt.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,9 @@ static const char usage_text[] =
 	"Commands:\n"
 	"  run BUNDLE SUBMISSION...   judge submissions, print a verdict table,\n"
 	"                             write JSON/JUnit reports\n"
+	"  verify PROBLEM             check a problem package: every reference\n"
+	"                             submission gets its expected verdict, the time\n"
+	"                             limit, the data and the validators are sound\n"
 	"  image build [--offline]    build the default runtime image\n"
 	"\n"
 	"Options:\n"
@@ -67,6 +73,44 @@ int jg_use_color(FILE *f)
 	return isatty(fileno(f)) && !(nc && *nc);
 }
 
+static const char *verdict_color(jg_verdict v)
+{
+	switch (v) {
+	case JG_AC: return "\033[32m";
+	case JG_JE: return "\033[35m";
+	case JG_SKIPPED: return "\033[90m";
+	default: return "\033[31m";
+	}
+}
+
+void jg_print_verdict(FILE *f, jg_verdict v, int color, int width)
+{
+	if (color)
+		fprintf(f, "%s%-*s\033[0m", verdict_color(v), width, jg_verdict_name(v));
+	else
+		fprintf(f, "%-*s", width, jg_verdict_name(v));
+}
+
+int jg_parse_number(const char *s, double lo, double hi, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end || !isfinite(v) || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int jg_load_langs(jg_langs **langs, const char *extra)
+{
+	int rc = jg_langs_load(langs, jg_langs_default_path());
+	if (rc == 0 && extra)
+		rc = jg_langs_merge(*langs, extra);
+	if (rc < 0)
+		jg_diag("%s", jg_error_last());
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -81,6 +125,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "verify"))
+		return cmd_verify(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "image"))
 		return cmd_image(argc - 1, argv + 1);
 	return jg_usage_error("unknown command '%s'", argv[1]);

@@ -71,16 +71,6 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static int parse_number(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-	if (end == s || *end || !isfinite(v) || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int parse_opt(run_opts *o, int c)
 {
 	double v;
@@ -95,16 +85,16 @@ static int parse_opt(run_opts *o, int c)
 	case OPT_KEEP: o->keep = 1; return 0;
 	case 'v': o->verbose = 1; return 0;
 	case OPT_TL:
-		if (parse_number(optarg, 0.001, 3600, &o->time_limit) < 0)
+		if (jg_parse_number(optarg, 0.001, 3600, &o->time_limit) < 0)
 			return jg_usage_error("--time-limit: '%s' is not a number of seconds in (0, 3600]", optarg);
 		return 0;
 	case OPT_ML:
-		if (parse_number(optarg, 4, 1 << 20, &v) < 0 || v != floor(v))
+		if (jg_parse_number(optarg, 4, 1 << 20, &v) < 0 || v != floor(v))
 			return jg_usage_error("--memory-limit: '%s' is not a whole number of MiB >= 4", optarg);
 		o->memory_mib = (unsigned long)v;
 		return 0;
 	case 'j':
-		if (parse_number(optarg, 1, 256, &v) < 0 || v != floor(v))
+		if (jg_parse_number(optarg, 1, 256, &v) < 0 || v != floor(v))
 			return jg_usage_error("-j: '%s' is not a number from 1 to 256", optarg);
 		o->jobs = (int)v;
 		return 0;
@@ -114,24 +104,6 @@ static int parse_opt(run_opts *o, int c)
 }
 
 /* ---- output ---- */
-
-static const char *verdict_color(jg_verdict v)
-{
-	switch (v) {
-	case JG_AC: return "\033[32m";
-	case JG_JE: return "\033[35m";
-	case JG_SKIPPED: return "\033[90m";
-	default: return "\033[31m";
-	}
-}
-
-static void print_verdict(FILE *f, jg_verdict v, int color, int width)
-{
-	if (color)
-		fprintf(f, "%s%-*s\033[0m", verdict_color(v), width, jg_verdict_name(v));
-	else
-		fprintf(f, "%-*s", width, jg_verdict_name(v));
-}
 
 static size_t passed(const jg_submission_result *s)
 {
@@ -146,7 +118,7 @@ static void print_tests(FILE *f, const jg_submission_result *s, int color)
 	for (size_t i = 0; i < s->ntests; i++) {
 		const jg_test_result *t = &s->tests[i];
 		fprintf(f, "    %-24s ", t->name);
-		print_verdict(f, t->verdict, color, 8);
+		jg_print_verdict(f, t->verdict, color, 8);
 		if (t->verdict != JG_SKIPPED)
 			fprintf(f, " %7.3fs %8.1fMiB", t->time, (double)t->memory / 1048576.0);
 		if (t->message)
@@ -169,7 +141,7 @@ static void print_table(FILE *f, const jg_report *r, int verbose)
 		char tests[32];
 		snprintf(tests, sizeof(tests), "%zu/%zu", passed(s), s->ntests);
 		fprintf(f, "%-*s  %-10s  ", w, s->path ? s->path : "?", s->language ? s->language : "?");
-		print_verdict(f, s->verdict, color, 7);
+		jg_print_verdict(f, s->verdict, color, 7);
 		fprintf(f, "  %7s  %7.3fs  %6.1fMiB\n", tests, s->time_max, (double)s->memory_max / 1048576.0);
 		if (s->message && (verbose || s->verdict == JG_JE))
 			fprintf(f, "    %.300s\n", s->message);
@@ -202,16 +174,6 @@ static int exit_code(const jg_report *r)
 }
 
 /* ---- the command ---- */
-
-static int load_langs(jg_langs **langs, const run_opts *o)
-{
-	int rc = jg_langs_load(langs, jg_langs_default_path());
-	if (rc == 0 && o->languages)
-		rc = jg_langs_merge(*langs, o->languages);
-	if (rc < 0)
-		jg_diag("%s", jg_error_last());
-	return rc;
-}
 
 static int open_subs(jg_submission ***subs, char **paths, int n, const jg_langs *langs, const run_opts *o)
 {
@@ -259,7 +221,7 @@ static int judge(run_opts *o, char *bundle_path, char **sub_paths, int nsubs)
 	int rc, code = JG_EXIT_USAGE;
 
 	jg_fs_reap_temp(NULL);        /* what judges killed by SIGKILL left */
-	if (load_langs(&langs, o) < 0)
+	if (jg_load_langs(&langs, o->languages) < 0)
 		goto done;
 	if ((rc = jg_bundle_open(&b, bundle_path, &bo)) < 0) {
 		jg_diag("%s", jg_error_last());

@@ -32,6 +32,7 @@
 #define SMALL_MAX  (64u << 10)    /* .timelimit, domjudge-problem.ini */
 #define WALK_MAX   1000000        /* directory entries looked at under data/ */
 #define DEPTH_MAX  64             /* directory levels under data/ */
+#define ERRORS_MAX 1000           /* b->errors lines (lenient), the rest counted */
 #define NUM_MAX    1e9            /* the largest number accepted anywhere */
 #define KEY_MAX    128            /* "limits.time_multipliers.x" */
 #define WORD_MAX   128            /* numbers, validation and type words */
@@ -502,6 +503,8 @@ typedef struct {
 	size_t     alloc;    /* slots in b->tests */
 	size_t     visited;  /* directory entries looked at under data/ */
 	char     **seen;     /* real paths of the directories walked in this group */
+	int        lenient;  /* opts->lenient */
+	size_t     nerrors;  /* unpaired test files found (lenient) */
 } bctx;
 
 static int oom(void)
@@ -862,30 +865,67 @@ static int grow_tests(bctx *c)
 	return 0;
 }
 
+/* 1 when path, the other half of a test, is a regular file inside the root. */
+static int partner_ok(bctx *c, const char *path, struct stat *st)
+{
+	return entry_inside(c, path, 1) == 1 && stat(path, st) == 0 && S_ISREG(st->st_mode);
+}
+
+/* data/rel has no partner with extension ext: bad input, or when lenient a
+ * line in b->errors (the first ERRORS_MAX; list_tests() counts the rest). */
+static int unpaired(bctx *c, const char *rel, const char *ext)
+{
+	if (!c->lenient)
+		return jg_error_set(JG_EINPUT, "%s/data/%s: no matching %s", c->disp, rel, ext);
+	if (c->nerrors++ >= ERRORS_MAX)
+		return 0;
+	return warn(&c->b->errors, "data/%s: no matching %s", rel, ext);
+}
+
 /* Adds data/rel (an .in file at path) and its .ans. */
 static int add_test(bctx *c, const char *rel, const char *path, const struct stat *st)
 {
-	size_t n = strlen(path) - 3;
+	char *ans_path;
 	struct stat ans;
 	jg_testcase *t;
-	int rc = grow_tests(c);
+	int rc;
 
-	if (rc < 0)
-		return rc;
+	if (asprintf(&ans_path, "%.*s.ans", (int)(strlen(path) - 3), path) < 0)
+		return oom();
+	if (!partner_ok(c, ans_path, &ans)) {
+		rc = unpaired(c, rel, ".ans");
+		goto done;
+	}
+	if ((rc = grow_tests(c)) < 0)
+		goto done;
 	t = &c->b->tests[c->b->ntests++];
 	memset(t, 0, sizeof(*t));
+	t->ans_path = ans_path;
+	ans_path = NULL;
 	t->name = strndup(rel, strlen(rel) - 3);
 	t->in_path = strdup(path);
-	if (asprintf(&t->ans_path, "%.*s.ans", (int)n, path) < 0)
-		t->ans_path = NULL;
-	if (!t->name || !t->in_path || !t->ans_path)
-		return oom();
-	if (entry_inside(c, t->ans_path, 1) != 1 || stat(t->ans_path, &ans) < 0 ||
-	    !S_ISREG(ans.st_mode))
-		return jg_error_set(JG_EINPUT, "%s/data/%s: no matching .ans", c->disp, rel);
 	t->in_size = (uint64_t)st->st_size;
 	t->ans_size = (uint64_t)ans.st_size;
-	return 0;
+	if (!t->name || !t->in_path)
+		rc = oom();
+done:
+	free(ans_path);
+	return rc;
+}
+
+/* data/rel, an .ans file at path: unpaired when its .in is missing. */
+static int check_ans(bctx *c, const char *rel, const char *path)
+{
+	struct stat in;
+	char *in_path;
+	int rc = 0;
+
+	if (asprintf(&in_path, "%.*s.in", (int)(strlen(path) - 4), path) < 0)
+		return oom();
+	if (!partner_ok(c, in_path, &in))
+		rc = unpaired(c, rel, ".in");
+	free(in_path);
+	return rc;
 }
 
 static int walk_entry(bctx *c, const char *rel, unsigned depth);
@@ -956,6 +996,8 @@ static int walk_entry(bctx *c, const char *rel, unsigned depth)
 		rc = walk_dir(c, rel, path, depth);
 	else if (S_ISREG(st.st_mode) && n > 3 && !strcmp(rel + n - 3, ".in"))
 		rc = add_test(c, rel, path, &st);
+	else if (S_ISREG(st.st_mode) && c->lenient && n > 4 && !strcmp(rel + n - 4, ".ans"))
+		rc = check_ans(c, rel, path);
 	free(path);
 	return rc;
 }
@@ -985,7 +1027,10 @@ static int list_tests(bctx *c)
 		if (rc == 0 && b->ntests > start)
 			qsort(b->tests + start, b->ntests - start, sizeof(*b->tests), cmp_tests);
 	}
-	if (rc == 0 && !b->ntests)
+	if (rc == 0 && c->nerrors > ERRORS_MAX)
+		rc = warn(&b->errors, "data: %zu more unpaired test files",
+			  c->nerrors - ERRORS_MAX);
+	if (rc == 0 && !b->ntests && !c->lenient)
 		rc = jg_error_set(JG_EINPUT, "%s: no test cases under data/sample or data/secret",
 				  c->disp);
 	return rc;
@@ -1009,6 +1054,7 @@ int jg_bundle_open(jg_bundle **out, const char *path, const jg_bundle_opts *opts
 
 	*out = NULL;
 	memset(&c, 0, sizeof(c));
+	c.lenient = opts && opts->lenient;
 	if (!(c.b = calloc(1, sizeof(*c.b))) || !(c.b->warnings = calloc(1, sizeof(char *)))) {
 		rc = oom();
 		goto done;
@@ -1040,6 +1086,7 @@ void jg_bundle_free(jg_bundle *b)
 	free(b->tests);
 	jg_problem_clear(&b->problem);
 	jg_strv_free(b->warnings);
+	jg_strv_free(b->errors);
 	free(b->root);
 	if (b->extracted_dir)
 		jg_fs_rmtree(b->extracted_dir);

@@ -61,16 +61,26 @@ typedef struct {
 	jg_testcase *tests;
 	size_t       ntests;
 	char       **warnings;       /* NULL-terminated; unknown keys etc. (shown with -v) */
+	char       **errors;         /* opts.lenient only: NULL-terminated, NULL when none;
+				      * one line per unpaired test file, relative to
+				      * root, "FILE: MESSAGE" with no ": " in MESSAGE:
+				      * "data/secret/3.in: no matching .ans",
+				      * "data/secret/4.ans: no matching .in" */
 } jg_bundle;
 
 typedef struct {
 	double      time_limit;      /* > 0: --time-limit overrides everything */
 	const char *workdir;         /* where archives are extracted; NULL: $TMPDIR */
+	int         lenient;         /* 1 (judge verify): an unpaired .in or .ans is left
+				      * out and recorded in b->errors, and a bundle with
+				      * no test cases opens (ntests 0) */
 } jg_bundle_opts;
 
 /* Returns 0, JG_EINPUT (one line naming the file and the problem, e.g.
  * "problems/x/data/secret/3.in: no matching .ans"), JG_ELIMIT, JG_EIO or
- * JG_ENOMEM.  A bundle with no test cases is JG_EINPUT. */
+ * JG_ENOMEM.  A bundle with no test cases is JG_EINPUT.  An .ans without
+ * its .in is ignored.  opts->lenient turns both pairing problems into
+ * b->errors lines and accepts a bundle with no test cases. */
 int  jg_bundle_open(jg_bundle **out, const char *path, const jg_bundle_opts *opts);
 void jg_bundle_free(jg_bundle *b);   /* removes extracted_dir; NULL is a no-op */
 

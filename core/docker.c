@@ -491,6 +491,54 @@ int jg_docker_list(jg_docker *d, const char *label, json_t **out)
 	return rc;
 }
 
+/* ---- volumes ---- */
+
+int jg_docker_volume_create(jg_docker *d, json_t *spec)
+{
+	return jg_docker_call(d, "POST", "/volumes/create", spec, 0, NULL, NULL);
+}
+
+int jg_docker_volume_remove(jg_docker *d, const char *name)
+{
+	char *en = escape(d, name), *path = NULL;
+	int rc;
+
+	if (!en || asprintf(&path, "/volumes/%s", en) < 0) {
+		free(en);
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	rc = call_maybe_absent(d, "DELETE", path);
+	free(en);
+	free(path);
+	return rc < 0 ? rc : 0;
+}
+
+int jg_docker_volume_list(jg_docker *d, const char *label, json_t **out)
+{
+	json_t *filters = json_pack("{s[s]}", "label", label), *resp = NULL, *vols;
+	char *ftext = filters ? json_dumps(filters, JSON_COMPACT) : NULL;
+	char *ef = ftext ? escape(d, ftext) : NULL, *path = NULL;
+	int rc;
+
+	*out = NULL;
+	if (!ef || asprintf(&path, "/volumes?filters=%s", ef) < 0)
+		rc = jg_error_set(JG_ENOMEM, "out of memory");
+	else
+		rc = jg_docker_call(d, "GET", path, NULL, 0, NULL, &resp);
+	if (rc == 0) {
+		vols = json_object_get(resp, "Volumes");
+		*out = json_is_array(vols) ? json_incref(vols) : json_array();
+		if (!*out)
+			rc = jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	json_decref(resp);
+	json_decref(filters);
+	free(ftext);
+	free(ef);
+	free(path);
+	return rc;
+}
+
 /* ---- hijacked attach connection ---- */
 
 static int wait_fd(curl_socket_t fd, short events, long timeout_ms)

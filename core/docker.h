@@ -61,6 +61,15 @@ int jg_docker_get_archive(jg_docker *d, const char *id, const char *path, FILE *
 /* GET /containers/json?all=1 filtered by a label ("key" or "key=value"). */
 int jg_docker_list(jg_docker *d, const char *label, json_t **out);
 
+/* POST /volumes/create with `spec` ({"Name", "Driver", "DriverOpts", "Labels"}). */
+int jg_docker_volume_create(jg_docker *d, json_t *spec);
+/* DELETE /volumes/{name}; a missing one is fine (a volume still mounted by a
+ * container is an error: remove the containers first). */
+int jg_docker_volume_remove(jg_docker *d, const char *name);
+/* GET /volumes filtered by a label: *out gets the engine's "Volumes" array
+ * (an empty array when none). */
+int jg_docker_volume_list(jg_docker *d, const char *label, json_t **out);
+
 /* Hijacks POST /containers/{id}/attach (stdin, stdout, stderr, stream). */
 int  jg_docker_attach(jg_docker_conn **out, jg_docker *d, const char *id);
 /* Writes all of buf. Returns 0, JG_EDOCKER, JG_ETIMEOUT. */

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MIB (1024ull * 1024ull)
@@ -36,27 +37,29 @@ struct jg_sandbox {
 	jg_buf          in;      /* supervisor stdout not yet consumed */
 	jg_buf          diag;    /* supervisor stderr (capped) */
 	int             eof;
+	jg_sandbox_runner runner; /* test.. NULL: the plain "test" command */
 };
 
-/* ---- registry of live containers, for cleanup on signals ---- */
+/* ---- registry of live containers and volumes, for cleanup on signals ---- */
 
 static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
-static char **registry;
+static char **registry;       /* container ids */
+static char **vol_registry;   /* volume names (interactive pairs) */
 
-static void reg_add(const char *id)
+static void reg_add(char ***reg, const char *id)
 {
 	pthread_mutex_lock(&reg_lock);
-	jg_strv_push(&registry, id);
+	jg_strv_push(reg, id);
 	pthread_mutex_unlock(&reg_lock);
 }
 
-static void reg_del(const char *id)
+static void reg_del(char ***reg, const char *id)
 {
 	pthread_mutex_lock(&reg_lock);
-	for (size_t i = 0; registry && registry[i]; i++) {
-		if (!strcmp(registry[i], id)) {
-			free(registry[i]);
-			memmove(&registry[i], &registry[i + 1], (jg_strv_len(registry) - i) * sizeof(char *));
+	for (size_t i = 0; *reg && (*reg)[i]; i++) {
+		if (!strcmp((*reg)[i], id)) {
+			free((*reg)[i]);
+			memmove(&(*reg)[i], &(*reg)[i + 1], (jg_strv_len(*reg) - i) * sizeof(char *));
 			break;
 		}
 	}
@@ -68,8 +71,12 @@ void jg_sandbox_remove_all(jg_docker *d)
 	pthread_mutex_lock(&reg_lock);
 	for (size_t i = 0; registry && registry[i]; i++)
 		jg_docker_remove(d, registry[i]);
+	/* Volumes last: a volume still mounted by a container cannot go. */
+	for (size_t i = 0; vol_registry && vol_registry[i]; i++)
+		jg_docker_volume_remove(d, vol_registry[i]);
 	jg_strv_free(registry);
-	registry = NULL;
+	jg_strv_free(vol_registry);
+	registry = vol_registry = NULL;
 	pthread_mutex_unlock(&reg_lock);
 }
 
@@ -117,7 +124,7 @@ static json_t *host_config(uint64_t mem, uint64_t tests_tmpfs)
 
 json_t *jg_sandbox_container_spec(const jg_sandbox_spec *spec, uint64_t cgroup_memory)
 {
-	return json_pack(
+	json_t *c = json_pack(
 		"{sss[s]s[s]sssss[s]sbsbsbsbsbsbsbsos{s{}}so}",
 		"Image", spec->image,
 		"Entrypoint", "/judge/judge-supervisor",
@@ -131,6 +138,16 @@ json_t *jg_sandbox_container_spec(const jg_sandbox_spec *spec, uint64_t cgroup_m
 		"Labels", labels(),
 		"Volumes", "/judge",
 		"HostConfig", host_config(cgroup_memory, jg_sandbox_tests_tmpfs(spec)));
+
+	/* An interactive pair's volume: the FIFOs, nothing else. */
+	if (c && spec->ipc_volume &&
+	    json_object_set_new(json_object_get(c, "HostConfig"), "Mounts",
+				json_pack("[{sssssssb}]", "Type", "volume", "Source", spec->ipc_volume,
+					  "Target", JG_SANDBOX_IPC_DIR, "ReadOnly", 0)) < 0) {
+		json_decref(c);
+		c = NULL;
+	}
+	return c;
 }
 
 /* ---- supervisor config ---- */
@@ -166,6 +183,10 @@ int jg_sandbox_config_text(char **out, const jg_sandbox_spec *s)
 		      JG_SANDBOX_STDERR, JG_SANDBOX_CAPTURE, ms(s->validator_time));
 	jg_buf_printf(&b, "validator %s\nvflags %s\n", s->vrun ? "custom" : "default",
 		      s->vflags ? s->vflags : "");
+	if (s->ipc_role != JG_IPC_NONE)
+		jg_buf_printf(&b, "ipc %s\n", s->ipc_role == JG_IPC_VALIDATOR ? "val" : "sub");
+	if (s->multipass)
+		jg_buf_printf(&b, "multipass %u\n", s->multipass);
 	for (size_t i = 0; env_default[i]; i++)
 		if (jg_strv_push(&env, env_default[i]) < 0)
 			goto oom;
@@ -483,19 +504,28 @@ static int supervisor_error(jg_sandbox *sb, const char *line, long timeout_ms)
 	return rc;
 }
 
-static int command(jg_sandbox *sb, const char *cmd, char **line, long timeout_ms)
+static int send_command(jg_sandbox *sb, const char *cmd)
 {
 	int rc = jg_docker_conn_send(sb->conn, cmd, strlen(cmd), 10000);
-	if (rc < 0)
-		return lost(sb, rc, "cannot send a command");
-	if ((rc = take_line(sb, line, timeout_ms)) < 0)
-		return rc;
-	if ((*line)[0] == 'E') {
+	return rc < 0 ? lost(sb, rc, "cannot send a command") : 0;
+}
+
+/* Takes a reply line; an E reply becomes the error it carries. */
+static int reply_line(jg_sandbox *sb, char **line, long timeout_ms)
+{
+	int rc = take_line(sb, line, timeout_ms);
+	if (rc == 0 && (*line)[0] == 'E') {
 		rc = supervisor_error(sb, *line, timeout_ms);
 		free(*line);
 		*line = NULL;
 	}
 	return rc;
+}
+
+static int command(jg_sandbox *sb, const char *cmd, char **line, long timeout_ms)
+{
+	int rc = send_command(sb, cmd);
+	return rc < 0 ? rc : reply_line(sb, line, timeout_ms);
 }
 
 /* ---- lifecycle ---- */
@@ -515,7 +545,7 @@ static int create_container(jg_sandbox *sb)
 		rc = jg_error_set(JG_ENOIMAGE, "image '%s' is not available: %s", sb->spec.image, jg_error_last());
 	json_decref(spec);
 	if (rc == 0)
-		reg_add(sb->id);
+		reg_add(&registry, sb->id);
 	return rc;
 }
 
@@ -593,12 +623,24 @@ void jg_sandbox_free(jg_sandbox *sb)
 	jg_docker_conn_close(sb->conn);
 	if (sb->id) {
 		jg_docker_remove(sb->docker, sb->id);
-		reg_del(sb->id);
+		reg_del(&registry, sb->id);
 	}
+	if (sb->runner.release)
+		sb->runner.release(sb->runner.ud);
 	free(sb->id);
 	jg_buf_free(&sb->in);
 	jg_buf_free(&sb->diag);
 	free(sb);
+}
+
+void jg_sandbox_set_runner(jg_sandbox *sb, const jg_sandbox_runner *runner)
+{
+	sb->runner = *runner;
+}
+
+double jg_sandbox_cpu_limit(const jg_sandbox *sb)
+{
+	return sb->spec.cpu_limit;
 }
 
 void jg_compile_result_clear(jg_compile_result *r)
@@ -651,20 +693,26 @@ int jg_sandbox_vcompile(jg_sandbox *sb, jg_compile_result *r)
 	return do_compile(sb, "vcompile\n", r);
 }
 
-static int parse_test_reply(jg_sandbox *sb, const char *line, jg_test_result *r, long timeout)
+static int parse_test_reply(jg_sandbox *sb, const char *line, jg_test_result *r, jg_run_info *info,
+			    long timeout)
 {
 	char verdict[16], score[32];
-	int64_t cpu, wall;
+	int64_t cpu, wall, exit_at = 0;
 	uint64_t mem;
-	int limit;
+	int limit, next = 0, n;
 	size_t mlen, olen, otr, elen, etr;
 	int rc;
 
-	if (sscanf(line, "R %15s %" SCNd64 " %" SCNd64 " %" SCNu64 " %d %d %d %zu %zu %zu %zu %zu %31s",
-		   verdict, &cpu, &wall, &mem, &r->exit_code, &r->signal, &limit, &mlen, &olen, &otr,
-		   &elen, &etr, score) != 13 || jg_verdict_parse(&r->verdict, verdict) < 0 || mlen > 4096 ||
+	n = sscanf(line, "R %15s %" SCNd64 " %" SCNd64 " %" SCNu64 " %d %d %d %zu %zu %zu %zu %zu %31s %"
+		   SCNd64 " %d", verdict, &cpu, &wall, &mem, &r->exit_code, &r->signal, &limit, &mlen, &olen,
+		   &otr, &elen, &etr, score, &exit_at, &next);
+	if ((n != 13 && n != 15) || jg_verdict_parse(&r->verdict, verdict) < 0 || mlen > 4096 ||
 	    olen > JG_SANDBOX_CAPTURE || elen > JG_SANDBOX_STDERR)
 		return jg_error_set(JG_EINTERNAL, "bad test reply '%.80s'", line);
+	if (info) {
+		info->exit_at_us = exit_at;
+		info->next_pass = next == 1;
+	}
 	r->has_score = strcmp(score, "-") != 0;
 	r->score = r->has_score ? strtod(score, NULL) : 0;
 	r->time = (double)cpu / 1e6;
@@ -701,7 +749,7 @@ static int test_command(jg_sandbox *sb, const char *cmd, jg_test_result *r)
 
 	if ((rc = command(sb, cmd, &line, timeout)) < 0)
 		return rc;
-	rc = parse_test_reply(sb, line, r, timeout);
+	rc = parse_test_reply(sb, line, r, NULL, timeout);
 	free(line);
 	return rc;
 }
@@ -726,6 +774,8 @@ int jg_sandbox_test_args(jg_sandbox *sb, size_t idx, const char *args, jg_test_r
 	if (!words_ok(args) || (args && strlen(args) > 1024))
 		return jg_error_set(JG_EINPUT, "arguments '%.60s' are not one line of at most 1024 bytes",
 				    args);
+	if (sb->runner.test)
+		return sb->runner.test(sb->runner.ud, sb, idx, args, r);
 	snprintf(cmd, sizeof(cmd), "test %zu%s%s\n", idx, args && *args ? " " : "", args ? args : "");
 	return test_command(sb, cmd, r);
 }
@@ -745,6 +795,8 @@ int jg_sandbox_set_vflags(jg_sandbox *sb, const char *flags)
 	if (!words_ok(flags) || strlen(flags ? flags : "") > 1000)
 		return jg_error_set(JG_EINPUT, "validator flags '%.60s' are not one line of at most 1000 bytes",
 				    flags);
+	if (sb->runner.set_vflags)
+		return sb->runner.set_vflags(sb->runner.ud, flags);
 	snprintf(cmd, sizeof(cmd), "vflags %s\n", flags ? flags : "");
 	rc = command(sb, cmd, &line, 10000);
 	if (rc == 0 && strcmp(line, "L") != 0)
@@ -796,6 +848,89 @@ int jg_sandbox_set_limits(jg_sandbox *sb, double cpu_limit, uint64_t memory, uin
 	return rc;
 }
 
+/* ---- interactive problems ---- */
+
+#define IPC_VOLUME_OPTS "size=1m,mode=0700,uid=0,gid=0,nosuid,nodev,noexec"
+
+int jg_sandbox_volume_create(jg_docker *d, char **name)
+{
+	static unsigned counter;
+	struct timespec ts;
+	char buf[96];
+	json_t *spec;
+	int rc;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	snprintf(buf, sizeof(buf), "judge-ipc-%d-%u-%lx", (int)getpid(),
+		 __atomic_add_fetch(&counter, 1, __ATOMIC_SEQ_CST), (unsigned long)ts.tv_nsec);
+	spec = json_pack("{sssss{ssssss}so}", "Name", buf, "Driver", "local", "DriverOpts", "type", "tmpfs",
+			 "device", "tmpfs", "o", IPC_VOLUME_OPTS, "Labels", labels());
+	if (!spec || !(*name = strdup(buf))) {
+		json_decref(spec);
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	/* Registered first: a signal during the call still finds it. */
+	reg_add(&vol_registry, buf);
+	if ((rc = jg_docker_volume_create(d, spec)) < 0) {
+		jg_docker_volume_remove(d, buf);
+		reg_del(&vol_registry, buf);
+		free(*name);
+		*name = NULL;
+	}
+	json_decref(spec);
+	return rc;
+}
+
+void jg_sandbox_volume_remove(jg_docker *d, const char *name)
+{
+	if (!name)
+		return;
+	jg_docker_volume_remove(d, name);
+	reg_del(&vol_registry, name);
+}
+
+int jg_sandbox_send_iopen(jg_sandbox *sb)
+{
+	return send_command(sb, "iopen\n");
+}
+
+int jg_sandbox_wait_iopen(jg_sandbox *sb, long timeout_ms)
+{
+	char *line = NULL;
+	int rc = reply_line(sb, &line, timeout_ms);
+	if (rc == 0 && strcmp(line, "O") != 0)
+		rc = jg_error_set(JG_EINTERNAL, "container %.12s: bad iopen reply '%.60s'", sb->id, line);
+	free(line);
+	return rc;
+}
+
+int jg_sandbox_send_irun(jg_sandbox *sb, size_t idx, const char *args)
+{
+	char cmd[1200];
+	if (!words_ok(args) || (args && strlen(args) > 1024))
+		return jg_error_set(JG_EINPUT, "arguments '%.60s' are not one line of at most 1024 bytes",
+				    args);
+	snprintf(cmd, sizeof(cmd), "irun %zu%s%s\n", idx, args && *args ? " " : "", args ? args : "");
+	return send_command(sb, cmd);
+}
+
+int jg_sandbox_send_ival(jg_sandbox *sb, size_t idx, unsigned pass, long wall_ms)
+{
+	char cmd[96];
+	snprintf(cmd, sizeof(cmd), "ival %zu %u %ld\n", idx, pass, wall_ms);
+	return send_command(sb, cmd);
+}
+
+int jg_sandbox_wait_run(jg_sandbox *sb, jg_test_result *r, jg_run_info *info, long timeout_ms)
+{
+	char *line = NULL;
+	int rc = reply_line(sb, &line, timeout_ms);
+	if (rc == 0)
+		rc = parse_test_reply(sb, line, r, info, timeout_ms);
+	free(line);
+	return rc;
+}
+
 /* ---- leftovers of judges that died ---- */
 
 static int owner_alive(json_t *c, const char *host)
@@ -824,6 +959,15 @@ int jg_sandbox_reap_leftovers(jg_docker *d)
 		const char *id = json_string_value(json_object_get(c, "Id"));
 		if (id && !owner_alive(c, host))
 			jg_docker_remove(d, id);
+	}
+	json_decref(list);
+	/* Interactive pairs' volumes, once their containers are gone. */
+	if ((rc = jg_docker_volume_list(d, JG_SANDBOX_LABEL, &list)) < 0)
+		return rc;
+	json_array_foreach(list, i, c) {
+		const char *name = json_string_value(json_object_get(c, "Name"));
+		if (name && !owner_alive(c, host))
+			jg_docker_volume_remove(d, name);
 	}
 	json_decref(list);
 	return 0;

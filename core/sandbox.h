@@ -12,6 +12,14 @@
  *
  * Errors are judge errors (JG_EDOCKER, JG_ETIMEOUT, JG_EINTERNAL...), never a
  * verdict: verdicts come back as data in the result structs.
+ *
+ * Interactive problems pair two sandboxes (core/interactive.h): the
+ * submission's and the validator's, each given the same ipc_volume and its
+ * own ipc_role.  The steps of one interactive pass are exposed below as
+ * send/wait halves so that both containers work at the same time; the
+ * volume is created and removed here too (labelled like the containers,
+ * registered for jg_sandbox_remove_all(), reaped by
+ * jg_sandbox_reap_leftovers()).
  */
 #ifndef JG_SANDBOX_H
 #define JG_SANDBOX_H
@@ -28,9 +36,13 @@
 #define JG_SANDBOX_CAPTURE    4096      /* bytes of stdout kept per failed test */
 #define JG_SANDBOX_STDERR     4096      /* bytes of stderr kept per failed test */
 #define JG_SANDBOX_COMPILE_OUT 65536    /* bytes of compiler output kept */
+#define JG_SANDBOX_IPC_DIR    "/ipc"     /* where an interactive pair's volume is mounted */
 
 /* Wall-clock limit of a run: a documented multiple of the CPU limit. */
 #define JG_WALL_LIMIT(cpu_s)  (2.0 * (cpu_s) + 1.0)
+
+/* Which side of an interactive pair a sandbox is (supervisor config "ipc"). */
+typedef enum { JG_IPC_NONE = 0, JG_IPC_SUBMISSION, JG_IPC_VALIDATOR } jg_ipc_role;
 
 typedef struct {
 	const char   *image;
@@ -54,6 +66,10 @@ typedef struct {
 	double        compile_time;      /* seconds */
 	uint64_t      compile_memory;    /* bytes */
 	double        validator_time;    /* seconds */
+	const char   *ipc_volume;        /* interactive: the pair's volume, mounted at /ipc; or NULL */
+	jg_ipc_role   ipc_role;          /* interactive: this sandbox's side */
+	unsigned      multipass;         /* multi-pass problems: most passes per test
+					  * (limits.validation_passes); 0: not multi-pass */
 } jg_sandbox_spec;
 
 typedef struct jg_sandbox jg_sandbox;
@@ -102,11 +118,54 @@ int  jg_sandbox_check(jg_sandbox *sb, size_t idx, jg_test_result *r);
 int  jg_sandbox_set_vflags(jg_sandbox *sb, const char *flags);
 /* Changes the run limits for the following tests. */
 int  jg_sandbox_set_limits(jg_sandbox *sb, double cpu_limit, uint64_t memory, uint64_t output);
+/* The CPU limit the following tests run with (seconds). */
+double jg_sandbox_cpu_limit(const jg_sandbox *sb);
 void jg_sandbox_free(jg_sandbox *sb);      /* removes the container; NULL is a no-op */
 void jg_compile_result_clear(jg_compile_result *r);
 
-/* Removes every container this process created (signal handler safe path:
- * call from the main thread after a signal was seen). */
+/* Removes every container and volume this process created (signal handler
+ * safe path: call from the main thread after a signal was seen). */
 void jg_sandbox_remove_all(jg_docker *d);
+
+/* ---- tests that run elsewhere ----
+ * A runner replaces the plain "test" command of one sandbox: core/interactive.c
+ * installs one on the submission's sandbox of an interactive pair, so that
+ * the caller judges it like any other.  jg_sandbox_test_args() then calls
+ * test() (arguments already checked), jg_sandbox_set_vflags() calls
+ * set_vflags(), and jg_sandbox_free() calls release() once its own
+ * container is gone.  Each returns 0 or a negative JG_E* (judge error). */
+typedef struct {
+	int  (*test)(void *ud, jg_sandbox *sb, size_t idx, const char *args, jg_test_result *r);
+	int  (*set_vflags)(void *ud, const char *flags);
+	void (*release)(void *ud);
+	void  *ud;
+} jg_sandbox_runner;
+
+void jg_sandbox_set_runner(jg_sandbox *sb, const jg_sandbox_runner *runner);
+
+/* ---- interactive problems: the pair's volume and the steps of one pass ---- */
+
+/* Creates a volume for a pair's FIFOs: a tmpfs of the local driver (1 MiB,
+ * root 0700, nosuid nodev noexec), labelled like the containers, registered
+ * for jg_sandbox_remove_all().  *name is heap-allocated. */
+int  jg_sandbox_volume_create(jg_docker *d, char **name);
+/* Removes it (after the containers that mount it) and unregisters it. */
+void jg_sandbox_volume_remove(jg_docker *d, const char *name);
+
+/* What an R reply says beyond the test result. */
+typedef struct {
+	int64_t exit_at_us;   /* CLOCK_MONOTONIC us when the child was reaped; 0: not run */
+	int     next_pass;    /* ival: the validator asked for another pass */
+} jg_run_info;
+
+/* "iopen": sends it; waits for "O".  A peer that never opens its ends makes
+ * the supervisor answer E: JG_EINTERNAL, the supervisor stays usable. */
+int  jg_sandbox_send_iopen(jg_sandbox *sb);
+int  jg_sandbox_wait_iopen(jg_sandbox *sb, long timeout_ms);
+/* "irun N [ARGS]" (submission side) and "ival N PASS WALL_MS" (validator
+ * side); each answers with an R reply read by jg_sandbox_wait_run(). */
+int  jg_sandbox_send_irun(jg_sandbox *sb, size_t idx, const char *args);
+int  jg_sandbox_send_ival(jg_sandbox *sb, size_t idx, unsigned pass, long wall_ms);
+int  jg_sandbox_wait_run(jg_sandbox *sb, jg_test_result *r, jg_run_info *info, long timeout_ms);
 
 #endif

@@ -117,7 +117,7 @@ static void put_test(const char *dir, const char *name)
 
 static jg_bundle *open_ok(const char *path, double tl, const char *workdir)
 {
-	jg_bundle_opts opts = { tl, workdir };
+	jg_bundle_opts opts = { .time_limit = tl, .workdir = workdir };
 	jg_bundle *b = NULL;
 	int rc = jg_bundle_open(&b, path, &opts);
 	if (rc)
@@ -131,7 +131,7 @@ static jg_bundle *open_ok(const char *path, double tl, const char *workdir)
 static void open_fails_in(const char *path, const char *workdir, int code,
 			  const char *s1, const char *s2)
 {
-	jg_bundle_opts opts = { 0, workdir };
+	jg_bundle_opts opts = { .workdir = workdir };
 	jg_bundle *b = (jg_bundle *)1;
 	int rc = jg_bundle_open(&b, path, &opts);
 	const char *msg = jg_error_last();

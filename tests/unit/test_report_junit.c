@@ -348,6 +348,45 @@ static void test_save_and_write_error(void **state)
 	jg_report_free(r);
 }
 
+/* The free-form cases of judge verify: counts, element kinds, escaping,
+ * schema. */
+static void test_cases(void **state)
+{
+	struct state *st = *state;
+	const char *props[] = { "time_limit", "derived 1 s", "none", NULL, NULL };
+	jg_junit_case c[] = {
+		{ "accepted/a.c", "verify.submissions", 0.5, "AC", NULL, NULL, 0, 0 },
+		{ "wrong_answer/b.py", "verify.submissions", 0.25, "AC", "expected WA, got AC", NULL, 0, 0 },
+		{ "odd/c.x", "verify.submissions", 0, "SKIPPED", "skipped: unknown language", NULL, 0, 1 },
+		{ "tle/d.c", "verify.submissions", 1, "JE", "judge error", "detail <&>\x01", 1, 0 },
+		{ "data/1.in", "verify.errors", 0, "error", "bad \"<input>\"\x02", NULL, 0, 0 },
+	};
+	char path[128], out[4096], *text;
+	size_t len;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/empty.xml", st->dir);
+	assert_non_null(f = fopen(path, "w"));
+	assert_int_equal(jg_junit_write_cases(f, "p<1>", props, c, 5), 0);
+	fclose(f);
+	text = slurp(path, &len);
+	assert_non_null(strstr(text, "<testsuite name=\"p&lt;1&gt;\" tests=\"5\" failures=\"2\" errors=\"1\" skipped=\"1\""));
+	assert_non_null(strstr(text, "<property name=\"time_limit\" value=\"derived 1 s\"/>"));
+	assert_null(strstr(text, "name=\"none\""));
+	assert_non_null(strstr(text, "<testcase name=\"accepted/a.c\" classname=\"verify.submissions\" time=\"0.500\"/>"));
+	assert_non_null(strstr(text, "<skipped message=\"skipped: unknown language\"/>"));
+	assert_non_null(strstr(text, "<error type=\"JE\" message=\"judge error\">detail &lt;&amp;&gt;"));
+	assert_non_null(strstr(text, "message=\"bad &quot;&lt;input&gt;&quot;\xef\xbf\xbd\""));
+	free(text);
+	if (st->schema[0] && xmllint(st, path, out, sizeof(out)) != 0)
+		fail_msg("xmllint rejects the cases report:\n%s", out);
+	unlink(path);
+	if ((f = fopen("/dev/full", "w"))) {
+		assert_int_equal(jg_junit_write_cases(f, "p", NULL, c, 5), JG_EIO);
+		fclose(f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -361,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_escaping_and_truncation),
 		cmocka_unit_test(test_structure),
 		cmocka_unit_test(test_save_and_write_error),
+		cmocka_unit_test(test_cases),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
