@@ -106,7 +106,8 @@ static json_t *test_json(const jg_test_result *t)
 		|| put(o, "stdout", str(t->stdout_head)) < 0
 		|| put(o, "stdout_truncated", bytes(t->stdout_truncated)) < 0
 		|| put(o, "stderr", str(t->stderr_head)) < 0
-		|| put(o, "stderr_truncated", bytes(t->stderr_truncated)) < 0);
+		|| put(o, "stderr_truncated", bytes(t->stderr_truncated)) < 0
+		|| put(o, "score", t->has_score ? json_real(t->score) : json_null()) < 0);
 }
 
 static json_t *compile_json(const jg_submission_result *s)
@@ -132,6 +133,34 @@ static json_t *tests_json(const jg_submission_result *s)
 	return finish(a, failed);
 }
 
+/* Every acceptable verdict (judge verify), or null when only `expected`. */
+static json_t *expected_any(const jg_submission_result *s)
+{
+	json_t *a;
+	int failed = 0;
+
+	if (!s->has_expected || !s->expected_set)
+		return json_null();
+	if (!(a = json_array()))
+		return nomem(), NULL;
+	for (int v = 0; !failed && v < JG_VERDICT_COUNT; v++)
+		if (s->expected_set & (1u << v))
+			failed = add(a, verdict((jg_verdict)v)) < 0;
+	return finish(a, failed);
+}
+
+/* The second time-limit pass of judge verify, or null. */
+static json_t *high_json(const jg_submission_result *s)
+{
+	json_t *o;
+	if (!s->has_high)
+		return json_null();
+	if (!(o = json_object()))
+		return nomem(), NULL;
+	return finish(o, put(o, "verdict", verdict(s->verdict_high)) < 0
+		|| put(o, "time_max", seconds(s->time_max_high)) < 0);
+}
+
 static json_t *submission_json(const jg_submission_result *s)
 {
 	json_t *o = json_object();
@@ -142,10 +171,14 @@ static json_t *submission_json(const jg_submission_result *s)
 		|| put(o, "language", str(s->language)) < 0
 		|| put(o, "verdict", verdict(s->verdict)) < 0
 		|| put(o, "expected", s->has_expected ? verdict(s->expected) : json_null()) < 0
+		|| put(o, "expected_any", expected_any(s)) < 0
 		|| put(o, "compile", compile_json(s)) < 0
 		|| put(o, "time_max", seconds(s->time_max)) < 0
 		|| put(o, "memory_max", bytes(s->memory_max)) < 0
 		|| put(o, "message", str(s->message)) < 0
+		|| put(o, "second_pass", high_json(s)) < 0
+		|| put(o, "score", s->has_score ? json_real(s->score) : json_null()) < 0
+		|| put(o, "max_score", s->has_score ? json_real(s->max_score) : json_null()) < 0
 		|| put(o, "tests", tests_json(s)) < 0);
 }
 

@@ -146,8 +146,8 @@ static int open_package(vctx *c, const char *path)
 
 	if ((rc = jg_bundle_open(&c->b, path, &bo)) < 0)
 		return rc;
-	if ((rc = fold_lines(&c->v->findings, JG_FINDING_ERROR, c->b->errors)) < 0 ||
-	    (rc = fold_lines(&c->v->findings, JG_FINDING_WARNING, c->b->warnings)) < 0)
+	/* b->errors (unpaired test files) reach the findings via jg_datacheck_run */
+	if ((rc = fold_lines(&c->v->findings, JG_FINDING_WARNING, c->b->warnings)) < 0)
 		return rc;
 	if ((rc = jg_groups_load(&c->g, c->b, &warnings)) == 0)
 		rc = fold_lines(&c->v->findings, JG_FINDING_WARNING, warnings);
@@ -172,6 +172,20 @@ static const char *first_line(const char *s, char *buf, size_t cap)
 	memcpy(buf, s ? s : "", n);
 	buf[n] = '\0';
 	return buf;
+}
+
+/* The last non-empty line of s (a Python traceback's exception line). */
+static const char *last_line(const char *s, char *buf, size_t cap)
+{
+	const char *end, *start;
+	if (!s)
+		return first_line(NULL, buf, cap);
+	end = s + strlen(s);
+	while (end > s && (end[-1] == '\n' || end[-1] == '\r' || end[-1] == ' '))
+		end--;
+	for (start = end; start > s && start[-1] != '\n'; start--)
+		;
+	return first_line(start, buf, (size_t)(end - start) + 1 < cap ? (size_t)(end - start) + 1 : cap);
 }
 
 static int test_file(vctx *c, size_t t, const char *ext, char *buf, size_t cap)
@@ -203,9 +217,10 @@ static int input_findings(vctx *c, const char *name, const jg_submission_result 
 			rc = jg_findings_add(f, JG_FINDING_ERROR, file, "rejected by input validator %s: %s", name,
 					     first_line(x->stderr_head ? x->stderr_head : x->stdout_head, why, sizeof(why)));
 		else
-			rc = jg_findings_add(f, JG_FINDING_ERROR, file, "input validator %s failed (%s%s%s)", name,
-					     jg_verdict_name(x->verdict), x->message ? ": " : "",
-					     x->message ? x->message : "exit code not 42 or 43");
+			rc = jg_findings_add(f, JG_FINDING_ERROR, file, "input validator %s failed (%s%s%s)%s%s",
+					     name, jg_verdict_name(x->verdict), x->message ? ": " : "",
+					     x->message ? x->message : "exit code not 42 or 43",
+					     x->stderr_head ? ": " : "", last_line(x->stderr_head, why, sizeof(why)));
 	}
 	return rc;
 }

@@ -118,6 +118,15 @@ static inline void fx_wrong_answer(jg_submission_result *s)
 	t[6] = fx_test("secret/skipped", JG_SKIPPED, 0, 0);
 	s->has_expected = 1;
 	s->expected = JG_TLE;
+	s->expected_set = (1u << JG_TLE) | (1u << JG_WA);
+	s->has_high = 1;
+	s->verdict_high = JG_TLE;
+	s->time_max_high = 3.5;
+	s->has_score = 1;
+	s->score = 30;
+	s->max_score = 100;
+	t[0].has_score = 1;
+	t[0].score = 12.5;
 	jg_submission_result_summarize(s);
 }
 

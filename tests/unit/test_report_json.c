@@ -152,11 +152,12 @@ static void test_top_level(void **state)
 static void test_key_order(void **state)
 {
 	static const char *const s_keys[] = { "path", "language", "verdict", "expected",
-		"compile", "time_max", "memory_max", "message", "tests", NULL };
+		"expected_any", "compile", "time_max", "memory_max", "message", "second_pass",
+		"score", "max_score", "tests", NULL };
 	static const char *const c_keys[] = { "status", "output", "output_truncated", NULL };
 	static const char *const t_keys[] = { "name", "verdict", "time", "wall", "memory",
 		"exit_code", "signal", "limit", "message", "stdout", "stdout_truncated",
-		"stderr", "stderr_truncated", NULL };
+		"stderr", "stderr_truncated", "score", NULL };
 
 	for (size_t i = 0; i < FX_NSUBS; i++) {
 		json_t *s = sub(state, i), *tests = json_object_get(s, "tests");
@@ -175,6 +176,10 @@ static void test_accepted(void **state)
 	want_str(s, "language", "cpp");
 	want_str(s, "verdict", "AC");
 	want_str(s, "expected", "AC");
+	want_null(s, "expected_any");
+	want_null(s, "second_pass");
+	want_null(s, "score");
+	want_null(t, "score");
 	want_str(c, "status", "ok");
 	want_null(c, "output");
 	want_int(c, "output_truncated", 0);
@@ -202,6 +207,15 @@ static void test_every_verdict(void **state)
 	want_str(s, "path", FX_PATH1_JSON);
 	want_str(s, "verdict", "WA");
 	want_str(s, "expected", "TLE");
+	assert_int_equal(json_array_size(json_object_get(s, "expected_any")), 2);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(s, "expected_any"), 0)), "WA");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(s, "expected_any"), 1)), "TLE");
+	want_str(json_object_get(s, "second_pass"), "verdict", "TLE");
+	want_real(json_object_get(s, "second_pass"), "time_max", 3.5);
+	want_real(s, "score", 30);
+	want_real(s, "max_score", 100);
+	want_real(test(state, 1, 0), "score", 12.5);
+	want_null(test(state, 1, 1), "score");
 	want_str(json_object_get(s, "compile"), "status", "none");
 	want_real(s, "time_max", 2.0);
 	want_int(s, "memory_max", (json_int_t)300 << 20);
