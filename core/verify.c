@@ -493,10 +493,12 @@ static int check_score(vctx *c, const jg_expect_sub *x, jg_submission_result *r,
 
 	if (!gr)
 		return jg_error_set(JG_ENOMEM, "out of memory");
+	if (r->verdict == JG_CE || r->verdict == JG_JE)
+		goto done;        /* nothing ran: no group results to show */
 	if (c->g && (rc = jg_groups_aggregate(c->g, r->tests, r->ntests, c->v->scoring, gr, &total)) < 0)
 		goto done;
 	rc = group_summary(c, gr, &s->groups);
-	if (rc < 0 || !c->v->scoring || r->verdict == JG_CE || r->verdict == JG_JE)
+	if (rc < 0 || !c->v->scoring)
 		goto done;
 	r->has_score = 1;
 	r->score = total.score;
