@@ -177,7 +177,7 @@ static int exit_code(const jg_report *r)
 
 static int open_subs(jg_submission ***subs, char **paths, int n, const jg_langs *langs, const run_opts *o)
 {
-	jg_submission_opts so = { o->lang, o->entry, NULL };
+	jg_submission_opts so = { .lang = o->lang, .entry = o->entry };
 	if (!(*subs = calloc((size_t)n, sizeof(**subs))))
 		return jg_error_set(JG_ENOMEM, "out of memory");
 	for (int i = 0; i < n; i++) {
@@ -230,11 +230,6 @@ static int judge(run_opts *o, char *bundle_path, char **sub_paths, int nsubs)
 	}
 	if (o->verbose)
 		show_warnings(b);
-	if (b->problem.validation == JG_VALIDATION_INTERACTIVE) {
-		jg_diag("%s: interactive problems are not supported yet", bundle_path);
-		code = JG_EXIT_USAGE;
-		goto done;
-	}
 	if ((rc = open_subs(&subs, sub_paths, nsubs, langs, o)) < 0) {
 		code = jg_error_exit_code(rc);
 		goto done;

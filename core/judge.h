@@ -16,7 +16,6 @@
 #include "result.h"
 #include "submission.h"
 
-#define JG_RUNTIME_IMAGE "judge-runtime:1"
 
 typedef struct {
 	const char *docker_host;     /* NULL: $DOCKER_HOST or the local socket */

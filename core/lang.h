@@ -27,6 +27,13 @@ typedef struct {
 	int    jvm;         /* memory: jvm -> heap from {memory_mib}, no rlimits on address space */
 } jg_lang;
 
+#define JG_RUNTIME_IMAGE "judge-runtime:1"   /* the default image (harness/image) */
+
+/* The Kattis "build/run" convention as a language: a directory whose
+ * optional `build` script is run once and whose `run` program is run per
+ * test (arguments appended).  Every file of the directory is kept. */
+extern const jg_lang jg_lang_build_run;
+
 typedef struct jg_langs jg_langs;
 
 /* Loads a languages file. Returns 0, JG_EINPUT ("FILE: line N: problem"), JG_EIO. */

@@ -80,8 +80,20 @@ static const char *ext_of(const char *p)
 	return dot && dot != b && dot[1] ? dot + 1 : NULL;
 }
 
+static char *br_compile[] = { "/bin/sh", "-c",
+	"chmod +x build run 2>/dev/null; [ ! -e build ] || exec ./build", NULL };
+static char *br_run[] = { "/bin/sh", "-c", "exec ./run \"$@\"", "run", NULL };
+static char *br_entry[] = { "run", "build", NULL };
+
+const jg_lang jg_lang_build_run = {
+	.name = "build-run", .image = JG_RUNTIME_IMAGE, .compile = br_compile, .run = br_run,
+	.entry = br_entry
+};
+
 static int has_ext(const jg_lang *l, const char *file)
 {
+	if (l == &jg_lang_build_run)
+		return 1;   /* every file of the directory */
 	const char *e = ext_of(file);
 	for (size_t i = 0; e && l->extensions && l->extensions[i]; i++)
 		if (!strcasecmp(l->extensions[i], e))
@@ -341,6 +353,15 @@ static int pick_entry(jg_submission *s, const char *want)
 	return 0;
 }
 
+/* A top-level `build` or `run` file: the Kattis build/run convention. */
+static int is_build_run(const walk *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (!strcmp(w->v[i].rel, "build") || !strcmp(w->v[i].rel, "run"))
+			return 1;
+	return 0;
+}
+
 /* The directory `root` holds the submission's files. */
 static int open_tree(jg_submission *s, const char *root, const jg_langs *langs, const jg_submission_opts *o)
 {
@@ -351,7 +372,9 @@ static int open_tree(jg_submission *s, const char *root, const jg_langs *langs, 
 		goto done;
 	if (w.n)
 		qsort(w.v, w.n, sizeof(*w.v), entry_cmp);
-	if (o->lang)
+	if (o->build_run && is_build_run(&w))
+		s->lang = &jg_lang_build_run;
+	else if (o->lang)
 		rc = find_lang(s, langs, o->lang, &s->lang);
 	else if (o->entry && !(s->lang = jg_langs_by_ext(langs, o->entry)))
 		rc = jg_error_set(JG_EINPUT, "%s: cannot tell the language from the entry '%s'; use --lang",
@@ -804,7 +827,7 @@ static int open_any(jg_submission *s, const jg_langs *langs, const jg_submission
 int jg_submission_open(jg_submission **out, const char *path, const jg_langs *langs,
 		       const jg_submission_opts *opts)
 {
-	static const jg_submission_opts none = { NULL, NULL, NULL };
+	static const jg_submission_opts none = { 0 };
 	jg_submission *s = calloc(1, sizeof(*s));
 	int rc;
 

@@ -26,6 +26,8 @@ typedef struct {
 	const char *lang;      /* --lang, or NULL */
 	const char *entry;     /* --entry, or NULL */
 	const char *workdir;   /* where archives are extracted; NULL: $TMPDIR */
+	int         build_run; /* a directory with a top-level `build` or `run`
+				* file is a jg_lang_build_run program */
 } jg_submission_opts;
 
 /* Returns 0, JG_EINPUT ("PATH: cannot tell the language; use --lang", "PATH:

@@ -232,7 +232,8 @@ static int open_validators(vctx *c, char **paths, jg_submission ***subs, size_t 
 	if (!*subs)
 		return jg_error_set(JG_ENOMEM, "out of memory");
 	for (size_t i = 0; paths[i] && rc == 0; i++) {
-		if (jg_submission_open(&(*subs)[*n], paths[i], c->o->langs, &(jg_submission_opts){ 0 }) == 0)
+		if (jg_submission_open(&(*subs)[*n], paths[i], c->o->langs,
+				       &(jg_submission_opts){ .build_run = 1 }) == 0)
 			(*n)++;
 		else
 			rc = jg_findings_add(&c->v->findings, JG_FINDING_ERROR, paths[i] + strlen(c->b->root) + 1,

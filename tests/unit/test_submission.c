@@ -66,7 +66,7 @@ static void put(const char *rel, const char *text)
 
 static jg_submission *open_ok(const char *rel, const char *lang, const char *entry)
 {
-	jg_submission_opts o = { lang, entry, tmp };
+	jg_submission_opts o = { .lang = lang, .entry = entry, .workdir = tmp };
 	jg_submission *s = NULL;
 	char *p = at(rel);
 	if (jg_submission_open(&s, p, langs, &o) < 0)
@@ -77,7 +77,7 @@ static jg_submission *open_ok(const char *rel, const char *lang, const char *ent
 
 static void open_bad(const char *rel, const char *lang, const char *entry, int code, const char *needle)
 {
-	jg_submission_opts o = { lang, entry, tmp };
+	jg_submission_opts o = { .lang = lang, .entry = entry, .workdir = tmp };
 	jg_submission *s = NULL;
 	char *p = at(rel);
 	int rc = jg_submission_open(&s, p, langs, &o);
@@ -327,6 +327,33 @@ static void test_tar_gz_go(void **state)
 	free(tmpdir);
 }
 
+/* The Kattis build/run convention, only when asked for (input validators). */
+static void test_build_run(void **state)
+{
+	static const char *const want[] = { "build", "lib/util.sh", "run", "validate.cpp", NULL };
+	jg_submission_opts o = { .workdir = tmp, .build_run = 1 };
+	jg_submission *s = NULL;
+	char *p = at("br");
+	(void)state;
+
+	put("br/build", "#!/bin/sh\ng++ -O2 -o validate validate.cpp\n");
+	put("br/run", "#!/bin/sh\nexec ./validate \"$@\"\n");
+	put("br/validate.cpp", "int main() { return 42; }\n");
+	put("br/lib/util.sh", "true\n");
+	if (jg_submission_open(&s, p, langs, &o) < 0)
+		fail_msg("build/run: %s", jg_error_last());
+	assert_ptr_equal(s->lang, &jg_lang_build_run);
+	assert_files(s, want);
+	assert_string_equal(s->main, "run");
+	jg_submission_free(s);
+	s = NULL;
+	o.build_run = 0;           /* a plain submission: C++ by its source */
+	assert_int_equal(jg_submission_open(&s, p, langs, &o), 0);
+	assert_string_equal(s->lang->name, "cpp");
+	jg_submission_free(s);
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -339,6 +366,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lang_override, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tar_gz_go, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_build_run, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
