@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include "expect.h"
 #include "error.h"
+#include "yaml.h"
 #include "fs.h"
 #include "utf8.h"
 
@@ -949,59 +950,6 @@ static int y_rule(yctx *y, struct fy_node_pair *pair)
 	return y_shorthand(y, v, line);
 }
 
-/* 1 when the (unresolved) tree holds an alias anywhere. */
-static int has_alias(struct fy_node *n)
-{
-	struct fy_node_pair *pair;
-	struct fy_node *item;
-	void *it = NULL;
-
-	if (!n)
-		return 0;
-	if (fy_node_get_type(n) == FYNT_SCALAR)
-		return fy_node_get_style(n) == FYNS_ALIAS;
-	if (fy_node_get_type(n) == FYNT_SEQUENCE) {
-		while ((item = fy_node_sequence_iterate(n, &it)))
-			if (has_alias(item))
-				return 1;
-		return 0;
-	}
-	while ((pair = fy_node_mapping_iterate(n, &it)))
-		if (has_alias(fy_node_pair_key(pair)) || has_alias(fy_node_pair_value(pair)))
-			return 1;
-	return 0;
-}
-
-static void diag_discard(struct fy_diag *diag, void *user, const char *buf, size_t len)
-{
-}
-
-/* Builds the document; *doc stays NULL for an empty one. */
-static int yaml_load(struct fy_diag **diag, struct fy_document **doc, const char *text,
-		     size_t len, const char *file)
-{
-	struct fy_diag_cfg dc;
-	struct fy_parse_cfg pc;
-	struct fy_diag_error *err;
-	void *it = NULL;
-
-	fy_diag_cfg_default(&dc);
-	dc.fp = NULL;
-	dc.output_fn = diag_discard;
-	dc.colorize = false;
-	if (!(*diag = fy_diag_create(&dc)))
-		return jg_error_set(JG_ENOMEM, "%s: cannot start the YAML parser", file);
-	fy_diag_set_collect_errors(*diag, true);
-	memset(&pc, 0, sizeof(pc));
-	pc.flags = FYPCF_QUIET;
-	pc.diag = *diag;
-	*doc = fy_document_build_from_string(&pc, text, len);
-	if (*doc || !(err = fy_diag_errors_iterate(*diag, &it)))
-		return 0;
-	return jg_error_set(JG_EINPUT, "%s: line %d: %s", file, err->line,
-			    err->msg ? err->msg : "malformed YAML");
-}
-
 static int y_root(yctx *y, struct fy_node *root)
 {
 	struct fy_node_pair *pair;
@@ -1010,7 +958,7 @@ static int y_root(yctx *y, struct fy_node *root)
 
 	if (is_null(root))
 		return 0;
-	if (has_alias(root))
+	if (jg_yaml_has_alias(root))
 		return yerr(y, 0, "YAML aliases are not supported");
 	if (fy_node_get_type(root) != FYNT_MAPPING)
 		return yerr(y, 0, "expected a mapping of submission patterns to rules");
@@ -1030,7 +978,7 @@ static int parse_rules(ectx *c, const char *text, size_t len, const char *file)
 	if (jg_utf8_check(text, len) < len)
 		return jg_error_set(JG_EINPUT, "%s: not valid UTF-8 (at byte %zu)", file,
 				    jg_utf8_check(text, len));
-	if ((rc = yaml_load(&diag, &doc, text, len, file)) == 0 && doc)
+	if ((rc = jg_yaml_load(&diag, &doc, text, len, file)) == 0 && doc)
 		rc = y_root(&y, fy_document_root(doc));
 	fy_document_destroy(doc);
 	if (diag)

@@ -16,6 +16,7 @@
 #define _GNU_SOURCE
 #include "score.h"
 #include "error.h"
+#include "yaml.h"
 #include "fs.h"
 #include "utf8.h"
 
@@ -498,59 +499,6 @@ static int conf_pair(pctx *p, struct fy_node_pair *pair)
 	return k->fn && !is_null(v) ? k->fn(p, key, name, v) : 0;
 }
 
-/* 1 when the (unresolved) tree holds an alias anywhere. */
-static int has_alias(struct fy_node *n)
-{
-	struct fy_node_pair *pair;
-	struct fy_node *item;
-	void *it = NULL;
-
-	if (!n)
-		return 0;
-	if (fy_node_get_type(n) == FYNT_SCALAR)
-		return fy_node_get_style(n) == FYNS_ALIAS;
-	if (fy_node_get_type(n) == FYNT_SEQUENCE) {
-		while ((item = fy_node_sequence_iterate(n, &it)))
-			if (has_alias(item))
-				return 1;
-		return 0;
-	}
-	while ((pair = fy_node_mapping_iterate(n, &it)))
-		if (has_alias(fy_node_pair_key(pair)) || has_alias(fy_node_pair_value(pair)))
-			return 1;
-	return 0;
-}
-
-static void diag_discard(struct fy_diag *diag, void *user, const char *buf, size_t len)
-{
-}
-
-/* Builds the document (*doc NULL for an empty one); diagnostics go to *diag. */
-static int yaml_load(struct fy_diag **diag, struct fy_document **doc,
-		     const char *text, size_t len, const char *file)
-{
-	struct fy_diag_cfg dc;
-	struct fy_parse_cfg pc;
-	struct fy_diag_error *err;
-	void *it = NULL;
-
-	fy_diag_cfg_default(&dc);
-	dc.fp = NULL;
-	dc.output_fn = diag_discard;
-	dc.colorize = false;
-	if (!(*diag = fy_diag_create(&dc)))
-		return jg_error_set(JG_ENOMEM, "%s: cannot start the YAML parser", file);
-	fy_diag_set_collect_errors(*diag, true);
-	memset(&pc, 0, sizeof(pc));
-	pc.flags = FYPCF_QUIET;
-	pc.diag = *diag;
-	*doc = fy_document_build_from_string(&pc, text, len);
-	if (*doc || !(err = fy_diag_errors_iterate(*diag, &it)))
-		return 0;
-	return jg_error_set(JG_EINPUT, "%s:%d:%d: %s", file, err->line, err->column,
-			    err->msg ? err->msg : "malformed YAML");
-}
-
 static int conf_root(pctx *p, struct fy_node *root)
 {
 	struct fy_node_pair *pair;
@@ -559,7 +507,7 @@ static int conf_root(pctx *p, struct fy_node *root)
 
 	if (is_null(root))
 		return 0;
-	if (has_alias(root))
+	if (jg_yaml_has_alias(root))
 		return jg_error_set(JG_EINPUT, "%s: YAML aliases are not supported", p->file);
 	if (fy_node_get_type(root) != FYNT_MAPPING)
 		return jg_error_set(JG_EINPUT, "%s: expected a mapping at the top level", p->file);
@@ -581,7 +529,7 @@ static int conf_parse(struct own *o, const char *text, size_t len, const char *f
 	o->v = defaults;
 	if (bad_at < len)
 		return jg_error_set(JG_EINPUT, "%s: not valid UTF-8 (at byte %zu)", file, bad_at);
-	if ((rc = yaml_load(&diag, &doc, text, len, file)) == 0 && doc)
+	if ((rc = jg_yaml_load(&diag, &doc, text, len, file)) == 0 && doc)
 		rc = conf_root(&p, fy_document_root(doc));
 	fy_document_destroy(doc);
 	if (diag)
