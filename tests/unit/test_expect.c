@@ -99,15 +99,15 @@ static jg_expect *load_ok(const char *dir)
 	return e;
 }
 
-/* Loading fails with JG_EINPUT and a message that starts with `file: ` and
- * holds `want`. */
+/* Loading fails with JG_EINPUT and a message that starts with `file:` (then
+ * " line N: ..." or, for YAML syntax errors, "LINE:COL: ...") and holds `want`. */
 static void load_fails(const char *dir, const char *file, const char *want)
 {
 	jg_expect *e = (jg_expect *)1;
 	int rc = jg_expect_load(&e, dir);
 	const char *msg = jg_error_last();
 	size_t n = strlen(file);
-	int ok = !strncmp(msg, file, n) && !strncmp(msg + n, ": ", 2) && strstr(msg + n, want);
+	int ok = !strncmp(msg, file, n) && msg[n] == ':' && strstr(msg + n, want);
 
 	if (rc != JG_EINPUT || !ok)
 		print_error("rc %d, message: %s\n", rc, msg);
@@ -653,7 +653,7 @@ static void test_yaml_errors(void **state)
 		   "line 2: 'permitted' must be a list of verdicts");
 	yaml_fails(b, "accepted:\n  permitted: [AC, XX]\n", "line 2: permitted: unknown verdict 'XX'");
 	yaml_fails(b, "accepted:\n  permitted: []\n", "line 2: 'permitted' must list at least");
-	yaml_fails(b, "accepted: [AC\n", "line 2: ");
+	yaml_fails(b, "accepted: [AC\n", "submissions.yaml:2:");
 	yaml_fails(b, "accepted:\n  permitted: [AC]\n bad indent: 1\n", "line 3: ");
 	yaml_fails(b, "a: AC\nb: AC\nc: \"x\n", "line 3: ");
 	yaml_fails(b, "- accepted\n- wrong_answer\n", "expected a mapping");
