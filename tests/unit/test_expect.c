@@ -654,8 +654,8 @@ static void test_yaml_errors(void **state)
 	yaml_fails(b, "accepted:\n  permitted: [AC, XX]\n", "line 2: permitted: unknown verdict 'XX'");
 	yaml_fails(b, "accepted:\n  permitted: []\n", "line 2: 'permitted' must list at least");
 	yaml_fails(b, "accepted: [AC\n", ":2:1: ");
-	yaml_fails(b, "accepted:\n  permitted: [AC]\n bad indent: 1\n", "line 3: ");
-	yaml_fails(b, "a: AC\nb: AC\nc: \"x\n", "line 3: ");
+	yaml_fails(b, "accepted:\n  permitted: [AC]\n bad indent: 1\n", ":3:");
+	yaml_fails(b, "a: AC\nb: AC\nc: \"x\n", ":3:");
 	yaml_fails(b, "- accepted\n- wrong_answer\n", "expected a mapping");
 	yaml_fails(b, "accepted: &x [AC]\nwrong_answer: *x\n", "aliases");
 	yaml_fails(b, "accepted: AC\n# caf\xe9\n", "not valid UTF-8");
