@@ -13,6 +13,7 @@
 #include "bundle.h"
 #include "utf8.h"
 #include "error.h"
+#include "yaml.h"
 #include "extract.h"
 #include "fs.h"
 
@@ -41,7 +42,7 @@
  * problem.yaml
  */
 
-enum ykind { Y_SKIP, Y_NAME, Y_STR, Y_NUM, Y_MIB, Y_TL, Y_VALIDATION, Y_TYPE, Y_MAP };
+enum ykind { Y_SKIP, Y_NAME, Y_STR, Y_NUM, Y_MIB, Y_COUNT, Y_TL, Y_VALIDATION, Y_TYPE, Y_MAP };
 
 struct ykey {
 	const char        *name;
@@ -73,7 +74,7 @@ static const struct ykey limit_keys[] = {
 	{ "validation_time", Y_SKIP, 0, NULL },
 	{ "validation_memory", Y_SKIP, 0, NULL },
 	{ "validation_output", Y_SKIP, 0, NULL },
-	{ "validation_passes", Y_SKIP, 0, NULL },
+	{ "validation_passes", Y_COUNT, F(validation_passes), NULL },
 	{ NULL, Y_SKIP, 0, NULL }
 };
 
@@ -199,6 +200,19 @@ static int y_mib(yctx *y, struct fy_node *n, const char *key, uint64_t *out)
 	return 0;
 }
 
+/* A positive whole number (at most NUM_MAX) into an unsigned field. */
+static int y_count(yctx *y, struct fy_node *n, const char *key, unsigned *out)
+{
+	double v = 0;
+	int rc = y_num(y, n, key, &v);
+	if (rc < 0 || v == 0)
+		return rc;
+	if (v != floor(v))
+		return ybad(y, key, "a positive whole number");
+	*out = (unsigned)v;
+	return 0;
+}
+
 static int y_tl(yctx *y, struct fy_node *n, const char *key)
 {
 	double v = 0;
@@ -247,7 +261,7 @@ static int y_name(yctx *y, struct fy_node *n, const char *key)
 	return y_str(y, v, key, &y->p->name);
 }
 
-/* validation: "default" | "custom" [interactive] [score]. */
+/* validation: "default" | "custom" [interactive] [score] [multi-pass]. */
 static int y_validation(yctx *y, struct fy_node *n, const char *key)
 {
 	static const char what[] = "'default', 'custom' or 'custom interactive'";
@@ -263,6 +277,8 @@ static int y_validation(yctx *y, struct fy_node *n, const char *key)
 			custom = !strcmp(w, "custom");
 		else if (custom == 1 && !strcmp(w, "interactive"))
 			inter = 1;
+		else if (custom == 1 && !strcmp(w, "multi-pass"))
+			y->p->multi_pass = 1;  /* legacy spelling, as DOMjudge reads it */
 		else if (custom < 0 || strcmp(w, "score"))
 			return ybad(y, key, what);
 		else
@@ -287,6 +303,8 @@ static int type_words(yctx *y, struct fy_node *n, const char *key)
 			y->interactive = 1;
 		else if (!strcmp(w, "scoring"))
 			y->p->scoring = 1;
+		else if (!strcmp(w, "multi-pass"))
+			y->p->multi_pass = 1;
 		else if (strcmp(w, "pass-fail") && strcmp(w, "scoring") &&
 			 (rc = warn(y->warnings, "%s: type '%s' is not supported, ignored",
 				    y->file, w)) < 0)
@@ -323,6 +341,7 @@ static int y_value(yctx *y, const struct ykey *k, struct fy_node *n, const char 
 	case Y_STR:        return y_str(y, n, key, (char **)(void *)(base + k->off));
 	case Y_NUM:        return y_num(y, n, key, (double *)(void *)(base + k->off));
 	case Y_MIB:        return y_mib(y, n, key, (uint64_t *)(void *)(base + k->off));
+	case Y_COUNT:      return y_count(y, n, key, (unsigned *)(void *)(base + k->off));
 	case Y_TL:         return y_tl(y, n, key);
 	case Y_VALIDATION: return y_validation(y, n, key);
 	case Y_TYPE:       return y_type(y, n, key);
@@ -364,66 +383,11 @@ static int y_map(yctx *y, struct fy_node *n, const char *prefix, const struct yk
 	return 0;
 }
 
-/* 1 when the (unresolved) tree holds an alias anywhere. The parser bounds
- * the nesting depth, so the recursion is bounded too. */
-static int has_alias(struct fy_node *n)
-{
-	struct fy_node_pair *pair;
-	struct fy_node *item;
-	void *it = NULL;
-
-	if (!n)
-		return 0;
-	if (fy_node_get_type(n) == FYNT_SCALAR)
-		return fy_node_get_style(n) == FYNS_ALIAS;
-	if (fy_node_get_type(n) == FYNT_SEQUENCE) {
-		while ((item = fy_node_sequence_iterate(n, &it)))
-			if (has_alias(item))
-				return 1;
-		return 0;
-	}
-	while ((pair = fy_node_mapping_iterate(n, &it)))
-		if (has_alias(fy_node_pair_key(pair)) || has_alias(fy_node_pair_value(pair)))
-			return 1;
-	return 0;
-}
-
-static void diag_discard(struct fy_diag *diag, void *user, const char *buf, size_t len)
-{
-}
-
-/* Builds the document; *doc stays NULL for an empty one. libfyaml reports
- * into *diag, which collects errors and prints nothing. */
-static int yaml_load(struct fy_diag **diag, struct fy_document **doc,
-		     const char *text, size_t len, const char *file)
-{
-	struct fy_diag_cfg dc;
-	struct fy_parse_cfg pc;
-	struct fy_diag_error *err;
-	void *it = NULL;
-
-	fy_diag_cfg_default(&dc);
-	dc.fp = NULL;
-	dc.output_fn = diag_discard;
-	dc.colorize = false;
-	if (!(*diag = fy_diag_create(&dc)))
-		return jg_error_set(JG_ENOMEM, "%s: cannot start the YAML parser", file);
-	fy_diag_set_collect_errors(*diag, true);
-	memset(&pc, 0, sizeof(pc));
-	pc.flags = FYPCF_QUIET;
-	pc.diag = *diag;
-	*doc = fy_document_build_from_string(&pc, text, len);
-	if (*doc || !(err = fy_diag_errors_iterate(*diag, &it)))
-		return 0;
-	return jg_error_set(JG_EINPUT, "%s:%d:%d: %s", file, err->line, err->column,
-			    err->msg ? err->msg : "malformed YAML");
-}
-
 static int y_root(yctx *y, struct fy_node *root)
 {
 	if (is_null(root))
 		return 0;
-	if (has_alias(root))
+	if (jg_yaml_has_alias(root))
 		return jg_error_set(JG_EINPUT, "%s: YAML aliases are not supported", y->file);
 	if (fy_node_get_type(root) != FYNT_MAPPING)
 		return jg_error_set(JG_EINPUT, "%s: expected a mapping at the top level", y->file);
@@ -438,6 +402,7 @@ void jg_problem_defaults(jg_problem *p)
 	p->time_multiplier = 5;
 	p->time_safety_margin = 2;
 	p->time_resolution = 1;
+	p->validation_passes = 2;
 	p->memory_mib = 2048;
 	p->output_mib = 8;
 	p->compilation_time = 60;
@@ -478,11 +443,13 @@ int jg_problem_parse_yaml(jg_problem *p, const char *text, size_t len,
 				  jg_utf8_check(text, len));
 		goto done;
 	}
-	if ((rc = yaml_load(&diag, &doc, text, len, y.file)) < 0 || !doc)
+	if ((rc = jg_yaml_load(&diag, &doc, text, len, y.file)) < 0 || !doc)
 		goto done;
 	rc = y_root(&y, fy_document_root(doc));
 	if (y.interactive)
 		p->validation = JG_VALIDATION_INTERACTIVE;
+	if (p->multi_pass && p->validation == JG_VALIDATION_DEFAULT)
+		p->validation = JG_VALIDATION_CUSTOM;   /* nextpass.in needs a custom validator */
 done:
 	fy_document_destroy(doc);
 	if (diag)

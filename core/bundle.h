@@ -44,6 +44,10 @@ typedef struct {
 	jg_validation validation;
 	char         *validator_flags;    /* "" when none */
 	char         *validator_dir;      /* output_validators/<name>/ (absolute), NULL if none */
+	int           multi_pass;         /* type: multi-pass, or legacy validation: custom multi-pass
+					   * (implies a custom validator) */
+	unsigned      validation_passes;  /* limits.validation_passes: most passes per test of a
+					   * multi-pass problem; default 2 */
 } jg_problem;
 
 typedef struct {

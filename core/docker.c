@@ -261,6 +261,21 @@ fail:
 	return rc;
 }
 
+int jg_docker_clone(jg_docker **out, const jg_docker *d)
+{
+	jg_docker *c = calloc(1, sizeof(*c));
+
+	*out = NULL;
+	if (!c || !(c->base = strdup(d->base)) || (d->unix_path && !(c->unix_path = strdup(d->unix_path))) ||
+	    !(c->curl = curl_easy_init())) {
+		jg_docker_free(c);
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	memcpy(c->version, d->version, sizeof(c->version));
+	*out = c;
+	return 0;
+}
+
 void jg_docker_free(jg_docker *d)
 {
 	if (!d)
@@ -575,7 +590,8 @@ static int conn_read_headers(jg_docker_conn *c, const char *id)
 	c->npending = have - (size_t)(end - buf);
 	if (c->npending && !(c->pending = malloc(c->npending)))
 		return jg_error_set(JG_ENOMEM, "out of memory");
-	memcpy(c->pending, end, c->npending);
+	if (c->npending)
+		memcpy(c->pending, end, c->npending);
 	c->ppos = 0;
 	return 0;
 }

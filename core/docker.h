@@ -26,6 +26,9 @@ typedef struct jg_docker_conn jg_docker_conn; /* a hijacked attach connection */
  * unix:///path and tcp://host:port. Connects and negotiates the version. */
 int  jg_docker_open(jg_docker **out, const char *host);
 void jg_docker_free(jg_docker *d);            /* NULL is a no-op */
+/* Another context for the same engine and API version (no request made),
+ * for another thread.  Returns 0 or JG_ENOMEM. */
+int  jg_docker_clone(jg_docker **out, const jg_docker *d);
 const char *jg_docker_version(const jg_docker *d);   /* "1.41" */
 
 /* Pure helpers, exposed for tests. */

@@ -3,6 +3,7 @@
 #include "interactive.h"
 #include "error.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 typedef struct {
 	jg_docker  *docker;          /* the caller's connection (also the submission's) */
+	jg_docker  *vdocker;         /* the validator's sandbox's own (opened in parallel) */
 	jg_sandbox *val;             /* the validator's sandbox */
 	char       *volume;
 	unsigned    passes;          /* 1, or the most passes per test */
@@ -37,6 +39,7 @@ static void pair_release(void *ud)
 		return;
 	jg_sandbox_free(p->val);
 	jg_sandbox_volume_remove(p->docker, p->volume);
+	jg_docker_free(p->vdocker);
 	free(p->volume);
 	free(p);
 }
@@ -206,13 +209,34 @@ static void validator_spec(jg_sandbox_spec *v, const jg_sandbox_spec *s, const c
 	v->multipass = s->multipass;
 }
 
+/* The validator's sandbox is opened on a thread of its own, with its own
+ * engine connection, while the caller's thread opens the submission's: the
+ * two containers start at the same time.  The error message is thread-local,
+ * so it is copied out. */
+typedef struct {
+	pair           *p;
+	jg_sandbox_spec spec;
+	int             rc;
+	char            err[600];
+} val_opener;
+
+static void *open_validator(void *arg)
+{
+	val_opener *o = arg;
+	if ((o->rc = jg_sandbox_open(&o->p->val, o->p->vdocker, &o->spec)) < 0)
+		snprintf(o->err, sizeof(o->err), "%s", jg_error_last());
+	return NULL;
+}
+
 int jg_interactive_open(jg_sandbox **out, jg_docker *d, const jg_sandbox_spec *spec,
 			const char *validator_image)
 {
 	pair *p = calloc(1, sizeof(*p));
-	jg_sandbox_spec vs, ss;
+	val_opener vo = { .p = p };
+	jg_sandbox_spec ss;
 	jg_sandbox *sub = NULL;
-	int rc;
+	pthread_t thread;
+	int rc, threaded;
 
 	*out = NULL;
 	if (!p)
@@ -228,11 +252,12 @@ int jg_interactive_open(jg_sandbox **out, jg_docker *d, const jg_sandbox_spec *s
 		rc = side_error(rc, "the pipes' volume");
 		goto fail;
 	}
-	validator_spec(&vs, spec, p->volume, validator_image);
-	if ((rc = jg_sandbox_open(&p->val, d, &vs)) < 0) {
-		rc = side_error(rc, "the validator's container");
+	if ((rc = jg_docker_clone(&p->vdocker, d)) < 0)
 		goto fail;
-	}
+	validator_spec(&vo.spec, spec, p->volume, validator_image);
+	threaded = pthread_create(&thread, NULL, open_validator, &vo) == 0;
+	if (!threaded)
+		open_validator(&vo);
 	ss = *spec;
 	ss.ipc_volume = p->volume;
 	ss.ipc_role = JG_IPC_SUBMISSION;
@@ -242,7 +267,15 @@ int jg_interactive_open(jg_sandbox **out, jg_docker *d, const jg_sandbox_spec *s
 	ss.tests_bytes = 0;
 	ss.ntests = 0;
 	ss.multipass = 0;
-	if ((rc = jg_sandbox_open(&sub, d, &ss)) < 0)
+	rc = jg_sandbox_open(&sub, d, &ss);
+	if (threaded)
+		pthread_join(thread, NULL);
+	if (vo.rc < 0) {
+		jg_sandbox_free(sub);
+		rc = jg_error_set(vo.rc, "interactive run, the validator's container: %s", vo.err);
+		goto fail;
+	}
+	if (rc < 0)
 		goto fail;
 	jg_sandbox_set_runner(sub, &(jg_sandbox_runner){ pair_test, pair_vflags, pair_release, p });
 	*out = sub;

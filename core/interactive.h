@@ -25,7 +25,8 @@
  * validator's and "irun" to the submission's, then both R replies.  The
  * submission runs with the problem's limits (CPU, wall = JG_WALL_LIMIT of
  * the CPU limit, memory; each pass separately), the validator with
- * spec->validator_time of CPU and the submission's wall limit plus as much.
+ * spec->validator_time seconds of CPU, a wall limit of the submission's
+ * plus spec->validator_time, and JG_INTERACTIVE_VALIDATOR_MEMORY.
  * The verdict, in this order of precedence:
  *   the validator failed (crash, exit code not 42/43, time out,
  *   nextpass.in against the rules)                            JE

@@ -4,6 +4,7 @@
 #include "docker.h"
 #include "error.h"
 #include "fs.h"
+#include "interactive.h"
 #include "sandbox.h"
 
 #include <errno.h>
@@ -275,6 +276,7 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 	s->compile_time = p->compilation_time;
 	s->compile_memory = p->compilation_memory_mib * MIB;
 	s->validator_time = VALIDATOR_TIME;
+	s->multipass = p->multi_pass ? p->validation_passes : 0;
 }
 
 /* Returns 0 when compiled (or nothing to compile); 1 when the verdict is decided. */
@@ -381,7 +383,10 @@ static void judge_one(run_ctx *c, jg_docker *d, size_t idx)
 		goto done;
 	}
 	fill_spec(&spec, c, sub, compile, run);
-	if (!d || jg_sandbox_open(&sb, d, &spec) < 0) {
+	/* Interactive: the validator gets a container of its own (interactive.h);
+	 * input validators read the .in files as usual. */
+	if (!d || (c->bundle->problem.validation == JG_VALIDATION_INTERACTIVE && !c->opts->input_validators
+		   ? jg_interactive_open(&sb, d, &spec, c->val.image) : jg_sandbox_open(&sb, d, &spec)) < 0) {
 		fail_je(r, d ? jg_error_last() : "no Docker connection");
 		goto done;
 	}
@@ -600,7 +605,8 @@ int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs
 int jg_judge_check_answers(jg_report **out, const jg_bundle *b, const jg_judge_opts *opts)
 {
 	*out = NULL;
-	if (b->problem.validation != JG_VALIDATION_CUSTOM || !b->problem.validator_dir)
+	if (b->problem.validation != JG_VALIDATION_CUSTOM || !b->problem.validator_dir ||
+	    b->problem.multi_pass)   /* an answer is not a first pass's output */
 		return 0;
 	return run_all(out, b, NULL, 1, opts, 1);
 }

@@ -3,7 +3,8 @@
  * Opens the Docker engine, removes containers left by judges that died,
  * makes sure every needed image exists (pulling images that are not the
  * local runtime image), packs the tests once, and runs up to `jobs`
- * submissions in parallel, one container each.  The first non-AC test in
+ * submissions in parallel, one container each (two for interactive
+ * problems, the validator's and the submission's: core/interactive.h).  The first non-AC test in
  * order decides a submission's verdict; unless all_tests is set, the tests
  * after it are SKIPPED.  Failures of the judge itself make the submission JE
  * (with the reason in its message), never a submission verdict.
@@ -27,6 +28,9 @@ typedef struct {
 	double      time_limit;      /* > 0 overrides the bundle's time limit for this run */
 	double      high_limit;      /* > 0: judge again at this limit in the same container
 				      * (verify's second pass): fills has_high/verdict_high */
+	int         input_validators; /* the programs are input validators: they read
+				      * the .in files as for any problem, never
+				      * through an interactive pair */
 	const char *cache_dir;       /* NULL, or a directory where the tests tar and the
 				      * built validator are kept across runs of one bundle */
 	/* Called (serialised) as each submission finishes; may be NULL. */
@@ -48,8 +52,9 @@ int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs
 /* Runs the problem's custom output validator on every test's answer file as
  * if it were a submission's output.  *out gets one pseudo-submission
  * ("output validator") whose tests hold AC/WA/JE and the validator's
- * message.  Problems with the default or an interactive validator give
- * nothing to check: *out is NULL and 0 is returned.  Errors as jg_judge_run. */
+ * message.  Problems with the default or an interactive validator, and
+ * multi-pass problems, give nothing to check: *out is NULL and 0 is
+ * returned.  Errors as jg_judge_run. */
 int jg_judge_check_answers(jg_report **out, const jg_bundle *b, const jg_judge_opts *opts);
 
 /* 1 once SIGINT/SIGTERM arrived during jg_judge_run. */

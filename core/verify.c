@@ -259,6 +259,7 @@ static int run_input_validators(vctx *c)
 		goto done;
 	j.time_limit = INPUT_VALIDATOR_TIME;
 	j.all_tests = 1;
+	j.input_validators = 1;
 	j.test_args = input_flags;
 	j.test_vflags = NULL;
 	c->phase = "input validators";

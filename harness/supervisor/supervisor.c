@@ -1,4 +1,5 @@
-/* harness/supervisor/supervisor.c - runs inside the submission's container.
+/* harness/supervisor/supervisor.c - runs inside every judge container (a
+ * submission's; for interactive problems also the validator's).
  *
  * THEORY OF OPERATION
  *
@@ -14,6 +15,54 @@
  *                                +-- fork, drop to RUN_UID --> compiler / submission
  *                                +-- fork, drop to VAL_UID --> custom output validator
  *                                +-- fork, drop to RUN_UID --> /tmp, /dev/shm, IPC cleanup
+ *
+ * Interactive problems use two containers per submission, each with its own
+ * supervisor, PID namespace, IPC namespace, tmpfs mounts and cgroup: the
+ * submission's ("ipc sub" in the config: it runs only the submission) and
+ * the validator's ("ipc val": it runs only the output validator, and holds
+ * the tests but no submission files).  Neither can see or signal the other's
+ * processes.  The only thing they share is a small tmpfs volume at /ipc
+ * (root, 0700) holding two FIFOs (root, 0600) that the validator's
+ * supervisor creates at start:
+ *
+ *   submission container           shared /ipc           validator container
+ *   supervisor (root) --iopen-->  to_sub, to_val  <--iopen-- supervisor (root)
+ *     submission (RUN_UID)                                 validator (VAL_UID)
+ *       fd 0 <------------------------ to_sub <------------------ fd 1
+ *       fd 1 ------------------------> to_val ------------------> fd 0
+ *
+ * The supervisors open the FIFOs and hand the ends to their child as stdin
+ * and stdout; no sandboxed process can open them by path (RUN_UID and
+ * VAL_UID cannot enter /ipc).  Opening follows a handshake the judge drives,
+ * so that no side ever reads an end-of-file before its peer exists:
+ *   1. "iopen" to both: each opens its read end (O_NONBLOCK: returns at
+ *      once), then its write end, retried while it fails with ENXIO (the
+ *      peer's read end is not open yet), up to IPC_OPEN_MS; then both ends
+ *      are made blocking again, the pipe is grown to 1 MiB (F_SETPIPE_SZ,
+ *      smaller when the kernel refuses) and the supervisor answers "O".
+ *   2. Once both answered, "ival" to the validator's and "irun" to the
+ *      submission's supervisor: each forks its child with the two ends.
+ *      The validator runs with SIGPIPE ignored (a write to a submission
+ *      that is gone fails with EPIPE instead of killing it); the submission
+ *      with SIGPIPE default.
+ * Who exited first.  Each R reply carries the CLOCK_MONOTONIC time (shared
+ * by all containers of the host) at which the supervisor reaped its child;
+ * the judge compares them.  A supervisor wakes up late under load, so each
+ * keeps its own copies of both ends open until it has reaped its child and
+ * taken that time, and closes them only then: the peer sees end-of-file (or
+ * EPIPE) only after the time was taken, so a peer that exits *because* the
+ * child exited always gets a later time, whatever the wake-up delays.
+ * (Orphans the child left also hold the ends until end_run() kills them.)
+ *
+ * Multi-pass problems ("multipass N" in the config).  When the custom
+ * validator accepts and leaves nextpass.in in its feedback directory, the
+ * file is moved (renamed, then root:VAL_GID 0640) to /box/pass/next.in and
+ * the submission is run again with it as stdin, and the validator with it
+ * as its input file; the feedback directory is emptied before the first
+ * pass only.  A rejection that leaves nextpass.in, or a request for more
+ * than N passes, is a judge error.  "test N" runs all the passes itself;
+ * for interactive problems the judge runs one "ival N PASS" per pass and
+ * the R reply says whether another pass was requested.
  *
  * Uids.  The submission (and its compiler) run as RUN_UID, the problem's
  * validator as VAL_UID, both different from the supervisor's and with no
@@ -38,15 +87,23 @@
  *                   (root-owned, read-only) and used as the run directory
  *     val/          the validator, built the same way as VAL_UID
  *     out/stdout    the test's stdout (root, 0600; the child gets the fd)
- *     fb/           the validator's feedback directory (VAL_UID)
+ *     fb/           the validator's feedback directory (VAL_UID:root 0770:
+ *                   the supervisor reads judgemessage.txt and moves
+ *                   nextpass.in; RUN_UID cannot enter it, also between the
+ *                   passes of a multi-pass test)
+ *     pass/         next.in, the input of the next pass (root:VAL_GID 0750)
+ *   /ipc            interactive problems only: the shared volume (root,
+ *                   0700) with the FIFOs to_val and to_sub (root, 0600)
  *   /tmp            size-capped tmpfs, the submission's scratch space,
  *                   emptied after every test, like /dev/shm and the SysV IPC
  *                   objects of RUN_UID (nothing carries state to the next test)
  *
  * Pipes and limits per run.  stdin is the test's .in file (an fd, never a
  * path the submission could open); stdout goes to /box/out/stdout, capped by
- * RLIMIT_FSIZE (which also caps every file the submission writes); stderr is a
- * pipe the supervisor drains, keeping a capped prefix.  CPU time is capped by
+ * RLIMIT_FSIZE (which also caps every file the submission writes); in
+ * interactive runs both are the FIFO ends instead (no output file, no
+ * output limit on the pipe).  stderr is a pipe the supervisor drains,
+ * keeping a capped prefix.  CPU time is capped by
  * RLIMIT_CPU and measured from wait4() rusage (main child plus reaped
  * orphans); wall time by a poll() deadline; memory by the container cgroup
  * (peak: the larger of ru_maxrss and the growth of the cgroup's anonymous +
@@ -56,17 +113,27 @@
  *
  * Protocol (stdin, one command per line):
  *   compile | vcompile | export | quit
- *   test N [ARG...]     run test N; ARGs are appended to the run argv (input
- *                       validators get their group's flags this way)
+ *   test N [ARG...]     run test N (all its passes); ARGs are appended to the
+ *                       run argv (input validators get their group's flags so)
  *   check N             run the output validator on N.ans as if it were the
  *                       submission's output (answer files are checked so)
  *   limits CPU_MS WALL_MS MEM OUT | vflags [FLAG...]   change settings
+ *   iopen               (interactive) open this side's FIFO ends
+ *   irun N [ARG...]     (ipc sub) run the submission on the opened ends;
+ *                       VERDICT is AC for a clean exit (the validator judges)
+ *   ival N PASS WALL_MS (ipc val) run the output validator on the opened
+ *                       ends for pass PASS (1: test N's .in, the feedback
+ *                       directory emptied; else the last nextpass.in)
  * Replies (stdout):
  *   C STATUS CPU_US WALL_US EXIT SIG OUTLEN OUTTRUNC\n<compiler output>
- *   R VERDICT CPU_US WALL_US MEM EXIT SIG LIMIT MSGLEN OUTLEN OUTTRUNC ERRLEN ERRTRUNC SCORE\n
- *     <message><stdout head><stderr head>     (SCORE: score.txt, or "-")
+ *   R VERDICT CPU_US WALL_US MEM EXIT SIG LIMIT MSGLEN OUTLEN OUTTRUNC ERRLEN ERRTRUNC SCORE EXIT_AT NEXT\n
+ *     <message><stdout head><stderr head>     (SCORE: score.txt, or "-";
+ *     EXIT_AT: CLOCK_MONOTONIC microseconds when the child was reaped, 0 if
+ *     not run; NEXT: 1 when ival's validator asked for another pass)
+ *   O                   (iopen: both ends open)
  *   L                   (settings changed)
- *   E MSGLEN\n<message>        (the supervisor itself failed: judge error)
+ *   E MSGLEN\n<message>        (the supervisor itself failed: judge error;
+ *                       after iopen the supervisor stays up)
  */
 #define _GNU_SOURCE
 #include "validate.h"
@@ -105,7 +172,16 @@
 #define FB_DIR     "/box/fb"
 #define SCRATCH    "/tmp"
 #define TESTS_DIR  "/tests"
+#define PASS_DIR   "/box/pass"
+#define NEXT_IN    "/box/pass/next.in"
+#define IPC_DIR    "/ipc"
+#define TO_VAL     "/ipc/to_val"
+#define TO_SUB     "/ipc/to_sub"
+#define IPC_OPEN_MS 10000        /* how long iopen waits for the peer */
+#define PIPE_SIZE  (1 << 20)     /* F_SETPIPE_SZ wanted (the default max) */
 #define MAX_ARGS   256
+
+enum { IPC_NONE = 0, IPC_SUB, IPC_VAL };
 
 typedef struct {
 	uid_t    run_uid, val_uid;
@@ -117,6 +193,8 @@ typedef struct {
 	size_t   stderr_cap, capture_cap;
 	long     val_cpu_ms;
 	int      custom_validator;
+	int      ipc;          /* IPC_NONE, IPC_SUB, IPC_VAL */
+	long     multipass;    /* 0: not multi-pass; else the most passes per test */
 	char     vflags[1024];
 	char    *compile[MAX_ARGS], *run[MAX_ARGS], *vcompile[MAX_ARGS], *vrun[MAX_ARGS];
 	char    *env[MAX_ARGS];
@@ -124,6 +202,7 @@ typedef struct {
 
 static config cfg;
 static int sigchld_pipe[2] = { -1, -1 };
+static int ipc_in = -1, ipc_out = -1;   /* FIFO ends opened by iopen */
 
 /* ---------- small utilities ---------- */
 
@@ -241,6 +320,7 @@ static void set_number(const char *key, const char *val)
 	else if (!strcmp(key, "stderr_cap")) cfg.stderr_cap = (size_t)v;
 	else if (!strcmp(key, "capture_cap")) cfg.capture_cap = (size_t)v;
 	else if (!strcmp(key, "val_cpu_ms")) cfg.val_cpu_ms = (long)v;
+	else if (!strcmp(key, "multipass")) cfg.multipass = (long)v;
 	else die("config: unknown key '%s'", key);
 }
 
@@ -266,6 +346,10 @@ static void load_config(const char *path)
 			read_argv_block(f, name, strtol(cnt, NULL, 10));
 		} else if (!strcmp(line, "validator")) {
 			cfg.custom_validator = !strcmp(sp, "custom");
+		} else if (!strcmp(line, "ipc")) {
+			cfg.ipc = !strcmp(sp, "sub") ? IPC_SUB : !strcmp(sp, "val") ? IPC_VAL : -1;
+			if (cfg.ipc < 0)
+				die("config: bad ipc role '%.20s'", sp);
 		} else if (!strcmp(line, "vflags")) {
 			snprintf(cfg.vflags, sizeof(cfg.vflags), "%s", sp);
 		} else {
@@ -436,6 +520,19 @@ static void unpack_tests(const char *tar, const char *dir)
 	unlink(tar);
 }
 
+/* /ipc: root-only; the validator's supervisor (re)creates the FIFOs. */
+static void prepare_ipc(void)
+{
+	if (chown(IPC_DIR, 0, 0) < 0 || chmod(IPC_DIR, 0700) < 0)
+		die("chown/chmod %s: %s", IPC_DIR, strerror(errno));
+	if (cfg.ipc != IPC_VAL)
+		return;
+	unlink(TO_VAL);
+	unlink(TO_SUB);
+	if (mkfifo(TO_VAL, 0600) < 0 || mkfifo(TO_SUB, 0600) < 0)
+		die("mkfifo in %s: %s", IPC_DIR, strerror(errno));
+}
+
 static void prepare_fs(void)
 {
 	if (chmod(JUDGE_DIR, 0711) < 0 || chmod("/box", 0711) < 0)
@@ -449,7 +546,12 @@ static void prepare_fs(void)
 	make_dir(BUILD_DIR, 0755, 0);
 	make_dir(VAL_DIR, 0755, 0);
 	make_dir(OUT_DIR, 0700, 0);
-	make_dir(FB_DIR, 0700, cfg.val_uid);
+	make_dir(FB_DIR, 0770, cfg.val_uid);
+	make_dir(PASS_DIR, 0750, 0);
+	if (chown(FB_DIR, cfg.val_uid, 0) < 0 || chown(PASS_DIR, 0, cfg.val_uid) < 0)
+		die("chown %s or %s: %s", FB_DIR, PASS_DIR, strerror(errno));
+	if (cfg.ipc != IPC_NONE)
+		prepare_ipc();
 	if (copy_tree(JUDGE_DIR "/src", BUILD_DIR, 0, 0) < 0)
 		die("cannot copy the submission into %s: %s", BUILD_DIR, strerror(errno));
 	if (copy_tree(JUDGE_DIR "/vsrc", VAL_DIR, 0, 0) < 0 ||
@@ -625,6 +727,9 @@ typedef struct {
 	long         cpu_ms, wall_ms;
 	uint64_t     fsize;
 	int          close_in_parent;  /* fd to close once forked, or -1 */
+	int          give_io;          /* 1: in_fd and out_fd (FIFO ends) are closed by
+					* supervise() once the child is reaped */
+	int          ignore_sigpipe;   /* 1: the child starts with SIGPIPE ignored */
 } spawn_spec;
 
 typedef struct {
@@ -635,6 +740,7 @@ typedef struct {
 	int      cpu_hit;      /* killed for CPU time by the poll loop */
 	uint64_t cg_peak;      /* largest cgroup memory growth sampled */
 	int64_t  cpu_us, wall_us;
+	int64_t  exit_at;      /* CLOCK_MONOTONIC us when the child was reaped */
 	uint64_t maxrss;       /* bytes */
 	char     exec_error[256];
 } spawn_result;
@@ -662,7 +768,7 @@ static void child_exec(const spawn_spec *s, int errpipe)
 	if (close_range(4, ~0U, 0) < 0)
 		for (int fd = 4; fd < 1024; fd++)
 			close(fd);
-	signal(SIGPIPE, SIG_DFL);
+	signal(SIGPIPE, s->ignore_sigpipe ? SIG_IGN : SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
 	setrlimit(RLIMIT_CPU, &rl_cpu);
 	set_limit(RLIMIT_FSIZE, (rlim_t)s->fsize);
@@ -812,7 +918,20 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 			continue;
 		}
 		poll(p, errfd >= 0 ? 2 : 1, left / 1000 + 1 < CPU_POLL_MS ? (int)(left / 1000) + 1 : CPU_POLL_MS);
-		if (!r->wall_hit && !r->cpu_hit && proc_cpu_us(pid) > (int64_t)s->cpu_ms * 1000 + 20000) {
+		/* Reaped first thing after a wake-up: the exit time is compared
+		 * with the peer's in interactive runs. */
+		if (wait4(pid, &status, WNOHANG, &ru) == pid) {
+			r->exit_at = now_us();
+			done = 1;
+			if (s->give_io) {
+				/* Only now can the peer see end-of-file or EPIPE:
+				 * whatever it does because of this exit comes after
+				 * exit_at (THEORY OF OPERATION). */
+				close(s->in_fd);
+				close(s->out_fd);
+			}
+		}
+		if (!done && !r->wall_hit && !r->cpu_hit && proc_cpu_us(pid) > (int64_t)s->cpu_ms * 1000 + 20000) {
 			r->cpu_hit = 1;
 			kill_all();
 		}
@@ -829,10 +948,8 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 			}
 		}
 		sample_memory(s, mem_base, r);
-		if (wait4(pid, &status, WNOHANG, &ru) == pid)
-			done = 1;
 	}
-	r->wall_us = now_us() - start;
+	r->wall_us = r->exit_at - start;
 	r->cpu_us = tv_us(ru.ru_utime) + tv_us(ru.ru_stime);
 	r->maxrss = (uint64_t)ru.ru_maxrss * 1024;
 	if (r->cg_peak > r->maxrss)
@@ -907,7 +1024,7 @@ static void do_compile(char *const *argv, const char *dir, uid_t uid)
 	size_t len = 0, trunc = 0;
 	int p[2], nul = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	spawn_spec s = { argv, uid, dir, nul, -1, -1, cfg.compile_cpu_ms, cfg.compile_wall_ms,
-			 cfg.compile_fsize, -1 };
+			 cfg.compile_fsize, -1, 0, 0 };
 	spawn_result r = { 0 };
 	const char *status = "none";
 
@@ -1041,50 +1158,107 @@ static void read_score(char *out, size_t cap)
 		snprintf(out, cap, "%.9g", v);
 }
 
-static void validate_custom(const char *in_path, const char *ans_path, const char *team_path,
-			    outcome *o)
+/* argv of the output validator: its run argv, the input, the answer, the
+ * feedback directory, then the flags (copied into `flags`, which it uses). */
+static void validator_argv(char **argv, const char *in_path, const char *ans_path, char *flags,
+			   size_t flags_size)
 {
-	char *argv[MAX_ARGS + 8], errbuf[1024], *save = NULL;
-	char flags[sizeof(cfg.vflags)];
-	size_t n = 0, elen = 0, etrunc = 0;
-	int team = open(team_path, O_RDONLY | O_CLOEXEC), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	spawn_spec s = { argv, cfg.val_uid, VAL_DIR, team, nul, nul, cfg.val_cpu_ms,
-			 cfg.val_cpu_ms * 2 + 1000, 64u << 20, -1 };
-	spawn_result r;
+	char *save = NULL;
+	size_t n = 0;
 
-	kill_uid_and_empty(cfg.val_uid, FB_DIR);
 	while (cfg.vrun[n] && n < MAX_ARGS)
 		argv[n] = cfg.vrun[n], n++;
 	argv[n++] = (char *)in_path;
 	argv[n++] = (char *)ans_path;
 	argv[n++] = FB_DIR "/";
-	snprintf(flags, sizeof(flags), "%s", cfg.vflags);
+	snprintf(flags, flags_size, "%s", cfg.vflags);
 	for (char *t = strtok_r(flags, " ", &save); t && n < MAX_ARGS + 6; t = strtok_r(NULL, " ", &save))
 		argv[n++] = t;
 	argv[n] = NULL;
+}
+
+/* The verdict of a finished validator run: 42 AC, 43 WA, anything else JE;
+ * the message from judgemessage.txt, the score from score.txt. */
+static void validator_verdict(const spawn_result *r, outcome *o)
+{
+	read_feedback(o->msg, sizeof(o->msg));
+	read_score(o->score, sizeof(o->score));
+	if (r->started && r->exit_code == 42) {
+		o->verdict = "AC";
+	} else if (r->started && r->exit_code == 43) {
+		o->verdict = "WA";
+	} else {
+		o->verdict = "JE";
+		if (!r->started)
+			snprintf(o->msg, sizeof(o->msg), "output validator failed: %s", r->exec_error);
+		else if (r->wall_hit || r->cpu_hit)
+			snprintf(o->msg, sizeof(o->msg), "output validator failed: timed out");
+		else if (r->signal)
+			snprintf(o->msg, sizeof(o->msg), "output validator failed: %s", strsignal(r->signal));
+		else
+			snprintf(o->msg, sizeof(o->msg), "output validator failed: exit code %d, not 42 or 43",
+				 r->exit_code);
+	}
+}
+
+/* keep_feedback: a later pass of a multi-pass test (the feedback directory
+ * persists). */
+static void validate_custom(const char *in_path, const char *ans_path, const char *team_path,
+			    outcome *o, int keep_feedback)
+{
+	char *argv[MAX_ARGS + 8], errbuf[1024];
+	char flags[sizeof(cfg.vflags)];
+	size_t elen = 0, etrunc = 0;
+	int team = open(team_path, O_RDONLY | O_CLOEXEC), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	spawn_spec s = { argv, cfg.val_uid, VAL_DIR, team, nul, nul, cfg.val_cpu_ms,
+			 cfg.val_cpu_ms * 2 + 1000, 64u << 20, -1, 0, 0 };
+	spawn_result r;
+
+	if (keep_feedback)
+		kill_all();
+	else
+		kill_uid_and_empty(cfg.val_uid, FB_DIR);
+	validator_argv(argv, in_path, ans_path, flags, sizeof(flags));
 	if (team < 0 || nul < 0 || spawn(&s, &r, errbuf, sizeof(errbuf), &elen, &etrunc, -1) < 0) {
 		o->verdict = "JE";
 		snprintf(o->msg, sizeof(o->msg), "cannot start the output validator");
 	} else {
 		kill_all();
 		reap_all(NULL);
-		read_feedback(o->msg, sizeof(o->msg));
-		read_score(o->score, sizeof(o->score));
-		if (r.started && r.exit_code == 42)
-			o->verdict = "AC";
-		else if (r.started && r.exit_code == 43)
-			o->verdict = "WA";
-		else {
-			o->verdict = "JE";
-			snprintf(o->msg, sizeof(o->msg), "output validator failed: %s",
-				 !r.started ? r.exec_error : r.wall_hit ? "timed out" :
-				 r.signal ? strsignal(r.signal) : "exit code not 42 or 43");
-		}
+		validator_verdict(&r, o);
 	}
 	if (team >= 0)
 		close(team);
 	if (nul >= 0)
 		close(nul);
+}
+
+/* After a validation of a multi-pass problem: moves nextpass.in out of the
+ * feedback directory to NEXT_IN.  Returns 1 when another pass follows (o
+ * stays AC); 0 when not, o turned JE when the request breaks the rules. */
+static int take_nextpass(outcome *o, long pass)
+{
+	struct stat st;
+	char why[256];
+
+	if (!cfg.multipass || !strcmp(o->verdict, "JE") || lstat(FB_DIR "/nextpass.in", &st) < 0)
+		return 0;
+	if (strcmp(o->verdict, "AC") != 0)
+		snprintf(why, sizeof(why), "the output validator rejected the output (exit 43) "
+			 "and wrote nextpass.in");
+	else if (!S_ISREG(st.st_mode))
+		snprintf(why, sizeof(why), "the output validator's nextpass.in is not a regular file");
+	else if (pass >= cfg.multipass)
+		snprintf(why, sizeof(why), "the output validator asked for pass %ld, but "
+			 "limits.validation_passes is %ld", pass + 1, cfg.multipass);
+	else if (rename(FB_DIR "/nextpass.in", NEXT_IN) < 0 || chown(NEXT_IN, 0, cfg.val_uid) < 0 ||
+		 chmod(NEXT_IN, 0640) < 0)
+		snprintf(why, sizeof(why), "cannot move nextpass.in to %s: %s", NEXT_IN, strerror(errno));
+	else
+		return 1;
+	o->verdict = "JE";
+	snprintf(o->msg, sizeof(o->msg), "%s", why);
+	return 0;
 }
 
 /* Reads up to cap bytes of a file for the report. */
@@ -1101,12 +1275,12 @@ static size_t head_of(const char *path, char *buf, size_t cap, size_t *trunc)
 }
 
 static void reply_result(const outcome *o, const spawn_result *r, const char *obuf, size_t olen,
-			 size_t otrunc, const char *ebuf, size_t elen, size_t etrunc)
+			 size_t otrunc, const char *ebuf, size_t elen, size_t etrunc, int next)
 {
-	char head[256];
-	snprintf(head, sizeof(head), "R %s %" PRId64 " %" PRId64 " %" PRIu64 " %d %d %d %zu %zu %zu %zu %zu %s\n",
-		 o->verdict, r->cpu_us, r->wall_us, r->maxrss, r->exit_code, r->signal, o->limit,
-		 strlen(o->msg), olen, otrunc, elen, etrunc, o->score);
+	char head[320];
+	snprintf(head, sizeof(head), "R %s %" PRId64 " %" PRId64 " %" PRIu64 " %d %d %d %zu %zu %zu %zu %zu %s %"
+		 PRId64 " %d\n", o->verdict, r->cpu_us, r->wall_us, r->maxrss, r->exit_code, r->signal,
+		 o->limit, strlen(o->msg), olen, otrunc, elen, etrunc, o->score, r->exit_at, next);
 	reply(head, o->msg, strlen(o->msg), obuf, olen, ebuf, elen);
 }
 
@@ -1123,44 +1297,212 @@ static void run_argv(char **argv, char *extra)
 	argv[n] = NULL;
 }
 
-static void do_test(long idx, char *extra)
+/* One run of the submission with `input` as stdin and OUT_FILE as stdout
+ * (stderr into ebuf); returns classify()'s answer: 1 when the output still
+ * needs validating. */
+static int run_once(char **argv, const char *input, spawn_result *r, outcome *o, char *ebuf,
+		    size_t *elen, size_t *etrunc)
 {
-	char in_path[PATH_MAX], ans_path[PATH_MAX], *argv[2 * MAX_ARGS + 1];
-	size_t cap = cfg.capture_cap, olen = 0, otrunc = 0, elen = 0, etrunc = 0;
-	char *obuf = malloc(cap + 1), *ebuf = malloc(cfg.stderr_cap + 1);
-	int in, out, ep[2];
 	spawn_spec s = { argv, cfg.run_uid, BUILD_DIR, -1, -1, -1, cfg.cpu_ms, cfg.wall_ms,
-			 cfg.out_bytes + 1, -1 };
-	spawn_result r;
-	outcome o = { "JE", "", 0, "-" };
+			 cfg.out_bytes + 1, -1, 0, 0 };
 	long oom0 = oom_kills();
+	int ep[2], in = open(input, O_RDONLY | O_CLOEXEC);
+	int out = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 
-	run_argv(argv, extra);
-	snprintf(in_path, sizeof(in_path), TESTS_DIR "/%ld.in", idx);
-	snprintf(ans_path, sizeof(ans_path), TESTS_DIR "/%ld.ans", idx);
-	in = open(in_path, O_RDONLY | O_CLOEXEC);
-	out = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (!obuf || !ebuf || in < 0 || out < 0 || pipe2(ep, O_CLOEXEC) < 0 ||
+	if (in < 0 || out < 0 || pipe2(ep, O_CLOEXEC) < 0 ||
 	    fcntl(ep[0], F_SETFL, O_NONBLOCK) < 0)   /* our end only: the child's blocks */
-		die("test %ld: cannot set up the run: %s", idx, strerror(errno));
+		die("cannot set up a run on %s: %s", input, strerror(errno));
 	s.in_fd = in, s.out_fd = out, s.err_fd = s.close_in_parent = ep[1];
-	if (spawn(&s, &r, ebuf, cfg.stderr_cap, &elen, &etrunc, ep[0]) < 0)
-		die("test %ld: fork failed: %s", idx, strerror(errno));
+	*elen = *etrunc = 0;
+	if (spawn(&s, r, ebuf, cfg.stderr_cap, elen, etrunc, ep[0]) < 0)
+		die("run on %s: fork failed: %s", input, strerror(errno));
 	end_run(cfg.run_uid, SCRATCH);
-	reap_all(&r.cpu_us);
+	reap_all(&r->cpu_us);
 	close(ep[0]);
 	close(in);
 	close(out);
-	if (classify(&r, oom0 >= 0 ? oom_kills() - oom0 : 0, &o))
-		cfg.custom_validator ? validate_custom(in_path, ans_path, OUT_FILE, &o)
-				     : validate_default(ans_path, &o);
+	return classify(r, oom0 >= 0 ? oom_kills() - oom0 : 0, o);
+}
+
+/* Runs test idx: one pass, or for multi-pass problems as many as the
+ * validator asks for (each with the problem's limits; the largest time and
+ * memory of any pass are reported, the outputs of the last). */
+static void do_test(long idx, char *extra)
+{
+	char in_path[PATH_MAX], ans_path[PATH_MAX], *argv[2 * MAX_ARGS + 1], msg[sizeof(((outcome *)0)->msg) + 32];
+	size_t cap = cfg.capture_cap, olen = 0, otrunc = 0, elen = 0, etrunc = 0;
+	char *obuf = malloc(cap + 1), *ebuf = malloc(cfg.stderr_cap + 1);
+	spawn_result r, all;
+	outcome o;
+	long pass;
+
+	if (!obuf || !ebuf)
+		die("test %ld: out of memory", idx);
+	run_argv(argv, extra);
+	snprintf(in_path, sizeof(in_path), TESTS_DIR "/%ld.in", idx);
+	snprintf(ans_path, sizeof(ans_path), TESTS_DIR "/%ld.ans", idx);
+	for (pass = 1;; pass++) {
+		const char *input = pass == 1 ? in_path : NEXT_IN;
+		o = (outcome){ "JE", "", 0, "-" };
+		int validate = run_once(argv, input, &r, &o, ebuf, &elen, &etrunc);
+		if (pass > 1) {
+			r.cpu_us = r.cpu_us > all.cpu_us ? r.cpu_us : all.cpu_us;
+			r.wall_us = r.wall_us > all.wall_us ? r.wall_us : all.wall_us;
+			r.maxrss = r.maxrss > all.maxrss ? r.maxrss : all.maxrss;
+		}
+		all = r;
+		if (!validate)
+			break;
+		if (!cfg.custom_validator) {
+			validate_default(ans_path, &o);
+			break;
+		}
+		validate_custom(input, ans_path, OUT_FILE, &o, pass > 1);
+		if (!take_nextpass(&o, pass))
+			break;
+	}
+	if (pass > 1 && strcmp(o.verdict, "AC") != 0) {
+		snprintf(msg, sizeof(msg), "pass %ld: %s", pass, o.msg);
+		memcpy(o.msg, msg, sizeof(o.msg) - 1);
+		o.msg[sizeof(o.msg) - 1] = '\0';
+	}
 	if (strcmp(o.verdict, "AC") != 0)
 		olen = head_of(OUT_FILE, obuf, cap, &otrunc);
 	else
 		elen = etrunc = 0;
-	reply_result(&o, &r, obuf, olen, otrunc, ebuf, elen, etrunc);
+	reply_result(&o, &all, obuf, olen, otrunc, ebuf, elen, etrunc, 0);
 	free(obuf);
 	free(ebuf);
+}
+
+/* ---------- interactive problems ---------- */
+
+static void ipc_close(void)
+{
+	if (ipc_in >= 0)
+		close(ipc_in);
+	if (ipc_out >= 0)
+		close(ipc_out);
+	ipc_in = ipc_out = -1;
+}
+
+/* Opens this side's FIFO ends (THEORY OF OPERATION, step 1) and answers
+ * "O"; a peer that does not show up within IPC_OPEN_MS is a non-fatal "E". */
+static void do_iopen(void)
+{
+	const char *rd = cfg.ipc == IPC_SUB ? TO_SUB : TO_VAL, *wr = cfg.ipc == IPC_SUB ? TO_VAL : TO_SUB;
+	int64_t deadline = now_us() + (int64_t)IPC_OPEN_MS * 1000;
+	struct stat si, so;
+	char msg[256];
+	int err = 0;
+
+	if (cfg.ipc == IPC_NONE)
+		die("iopen: this container is not part of an interactive pair");
+	ipc_close();
+	/* The validator's supervisor may still be creating the FIFOs. */
+	while ((ipc_in = open(rd, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0 && (err = errno) == ENOENT &&
+	       now_us() < deadline)
+		usleep(1000);
+	/* ENXIO: no reader on the other end yet. */
+	while (ipc_in >= 0 && (ipc_out = open(wr, O_WRONLY | O_NONBLOCK | O_CLOEXEC)) < 0 &&
+	       ((err = errno) == ENXIO || err == ENOENT) && now_us() < deadline)
+		usleep(200);
+	if (ipc_in < 0 || ipc_out < 0) {
+		snprintf(msg, sizeof(msg), "iopen: %s: %s", ipc_in < 0 ? rd : wr,
+			 err == ENXIO ? "the other side did not open its end in time" : strerror(err));
+	} else if (fstat(ipc_in, &si) < 0 || fstat(ipc_out, &so) < 0 || !S_ISFIFO(si.st_mode) ||
+		   !S_ISFIFO(so.st_mode)) {
+		snprintf(msg, sizeof(msg), "iopen: %s or %s is not a FIFO", rd, wr);
+	} else if (fcntl(ipc_in, F_SETFL, 0) < 0 || fcntl(ipc_out, F_SETFL, 0) < 0) {
+		snprintf(msg, sizeof(msg), "iopen: fcntl: %s", strerror(errno));
+	} else {
+		/* The largest buffer the kernel grants, up to PIPE_SIZE. */
+		for (int sz = PIPE_SIZE; sz >= 65536 && fcntl(ipc_out, F_SETPIPE_SZ, sz) < 0; sz /= 2)
+			;
+		write_all(1, "O\n", 2);
+		return;
+	}
+	ipc_close();
+	reply_error(msg);
+}
+
+/* Runs the submission on the FIFO ends (step 2).  Verdict AC means a clean
+ * exit: the validator's run decides the rest. */
+static void do_irun(char *extra)
+{
+	char *argv[2 * MAX_ARGS + 1], *ebuf = malloc(cfg.stderr_cap + 1);
+	size_t elen = 0, etrunc = 0;
+	int ep[2], out;
+	spawn_spec s = { argv, cfg.run_uid, BUILD_DIR, ipc_in, ipc_out, -1, cfg.cpu_ms, cfg.wall_ms,
+			 cfg.out_bytes + 1, -1, 1, 0 };
+	spawn_result r;
+	outcome o = { "JE", "", 0, "-" };
+	long oom0 = oom_kills();
+
+	if (cfg.ipc != IPC_SUB || ipc_in < 0 || ipc_out < 0)
+		die("irun: no FIFO ends open (iopen first, in the submission's container)");
+	run_argv(argv, extra);
+	/* classify() checks the size of OUT_FILE: empty, stdout is the FIFO. */
+	out = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (!ebuf || out < 0 || pipe2(ep, O_CLOEXEC) < 0 || fcntl(ep[0], F_SETFL, O_NONBLOCK) < 0)
+		die("irun: cannot set up the run: %s", strerror(errno));
+	close(out);
+	s.err_fd = s.close_in_parent = ep[1];
+	if (spawn(&s, &r, ebuf, cfg.stderr_cap, &elen, &etrunc, ep[0]) < 0)
+		die("irun: fork failed: %s", strerror(errno));
+	ipc_in = ipc_out = -1;              /* spawn() closed them once forked */
+	end_run(cfg.run_uid, SCRATCH);
+	reap_all(&r.cpu_us);
+	close(ep[0]);
+	if (classify(&r, oom0 >= 0 ? oom_kills() - oom0 : 0, &o))
+		o.verdict = "AC";
+	reply_result(&o, &r, "", 0, 0, ebuf, elen, etrunc, 0);
+	free(ebuf);
+}
+
+/* Runs the output validator on the FIFO ends for pass `pass` of test idx
+ * (step 2), with SIGPIPE ignored and a wall limit of wall_ms. */
+static void do_ival(long idx, long pass, long wall_ms)
+{
+	char in_path[PATH_MAX], ans_path[PATH_MAX], *argv[MAX_ARGS + 8], flags[sizeof(cfg.vflags)];
+	char ebuf[512];
+	size_t elen = 0, etrunc = 0, mlen;
+	int ep[2], next;
+	spawn_spec s = { argv, cfg.val_uid, VAL_DIR, ipc_in, ipc_out, -1, cfg.val_cpu_ms, wall_ms,
+			 64u << 20, -1, 1, 1 };
+	spawn_result r;
+	outcome o = { "JE", "", 0, "-" };
+
+	if (cfg.ipc != IPC_VAL || ipc_in < 0 || ipc_out < 0)
+		die("ival: no FIFO ends open (iopen first, in the validator's container)");
+	if (pass <= 1) {
+		snprintf(in_path, sizeof(in_path), TESTS_DIR "/%ld.in", idx);
+		kill_uid_and_empty(cfg.val_uid, FB_DIR);
+		unlink(NEXT_IN);
+	} else {
+		snprintf(in_path, sizeof(in_path), "%s", NEXT_IN);
+	}
+	snprintf(ans_path, sizeof(ans_path), TESTS_DIR "/%ld.ans", idx);
+	validator_argv(argv, in_path, ans_path, flags, sizeof(flags));
+	if (pipe2(ep, O_CLOEXEC) < 0 || fcntl(ep[0], F_SETFL, O_NONBLOCK) < 0)
+		die("ival: pipe: %s", strerror(errno));
+	s.err_fd = s.close_in_parent = ep[1];
+	if (spawn(&s, &r, ebuf, sizeof(ebuf) - 1, &elen, &etrunc, ep[0]) < 0)
+		die("ival: fork failed: %s", strerror(errno));
+	ipc_in = ipc_out = -1;
+	end_run(cfg.val_uid, SCRATCH);
+	reap_all(NULL);
+	close(ep[0]);
+	validator_verdict(&r, &o);
+	next = take_nextpass(&o, pass);
+	if (!strcmp(o.verdict, "JE") && elen > 0 && (mlen = strlen(o.msg)) + 32 < sizeof(o.msg)) {
+		/* What a failing validator said helps whoever fixes it. */
+		ebuf[elen] = '\0';
+		for (char *c = ebuf; *c; c++)
+			*c = *c == '\n' || *c == '\r' ? ' ' : *c;
+		snprintf(o.msg + mlen, sizeof(o.msg) - mlen, "; validator stderr: %s", ebuf);
+	}
+	reply_result(&o, &r, "", 0, 0, "", 0, 0, next);
 }
 
 /* Runs the output validator on test idx's answer file as the team output:
@@ -1174,8 +1516,8 @@ static void do_check(long idx)
 	snprintf(in_path, sizeof(in_path), TESTS_DIR "/%ld.in", idx);
 	snprintf(ans_path, sizeof(ans_path), TESTS_DIR "/%ld.ans", idx);
 	if (cfg.custom_validator)
-		validate_custom(in_path, ans_path, ans_path, &o);
-	reply_result(&o, &r, "", 0, 0, "", 0, 0);
+		validate_custom(in_path, ans_path, ans_path, &o, 0);
+	reply_result(&o, &r, "", 0, 0, "", 0, 0, 0);
 }
 
 /* Copies the built validator to /judge/export, for the judge to fetch once
@@ -1204,6 +1546,12 @@ static void command_loop(void)
 			do_test(a, strchr(line + 5, ' '));
 		else if (sscanf(line, "check %ld", &a) == 1)
 			do_check(a);
+		else if (!strcmp(line, "iopen"))
+			do_iopen();
+		else if (sscanf(line, "irun %ld", &a) == 1)
+			do_irun(strchr(line + 5, ' '));
+		else if (sscanf(line, "ival %ld %ld %llu", &a, &b, &c) == 3)
+			do_ival(a, b, (long)c);
 		else if (!strncmp(line, "vflags", 6) && (!line[6] || line[6] == ' ')) {
 			snprintf(cfg.vflags, sizeof(cfg.vflags), "%s", line[6] ? line + 7 : "");
 			write_all(1, "L\n", 2);

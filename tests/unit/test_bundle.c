@@ -303,6 +303,32 @@ static void test_validation_values(void **state)
 	}
 }
 
+/* multi-pass: the 2023-07 type, the legacy validation word; the passes. */
+static void test_multi_pass(void **state)
+{
+	static const struct { const char *yaml; jg_validation want; int multi; unsigned passes; } v[] = {
+		{ "name: x\n", JG_VALIDATION_DEFAULT, 0, 2 },
+		{ "type: multi-pass\n", JG_VALIDATION_CUSTOM, 1, 2 },
+		{ "type: [interactive, multi-pass]\nlimits:\n  validation_passes: 5\n",
+		  JG_VALIDATION_INTERACTIVE, 1, 5 },
+		{ "validation: custom multi-pass\n", JG_VALIDATION_CUSTOM, 1, 2 },
+		{ "validation: custom interactive multi-pass\n", JG_VALIDATION_INTERACTIVE, 1, 2 },
+	};
+	static const char bad[] = "type: multi-pass\nlimits:\n  validation_passes: 1.5\n";
+	jg_problem p;
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++) {
+		assert_int_equal(jg_problem_parse_yaml(&p, v[i].yaml, strlen(v[i].yaml),
+						       "p.yaml", NULL), 0);
+		assert_int_equal(p.validation, v[i].want);
+		assert_int_equal(p.multi_pass, v[i].multi);
+		assert_int_equal(p.validation_passes, v[i].passes);
+		jg_problem_clear(&p);
+	}
+	assert_int_equal(jg_problem_parse_yaml(&p, bad, strlen(bad), "p.yaml", NULL), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "limits.validation_passes: expected a positive whole number"));
+}
+
 static void test_unknown_keys(void **state)
 {
 	struct box *x = *state;
@@ -832,6 +858,7 @@ int main(void)
 		T(test_all_keys),
 		T(test_2023_keys),
 		T(test_validation_values),
+		T(test_multi_pass),
 		T(test_unknown_keys),
 		T(test_wrong_types),
 		T(test_wrong_type_in_bundle),

@@ -115,6 +115,41 @@ static void test_config_text(void **state)
 	assert_int_equal(jg_sandbox_config_text(&text, &s), JG_EINPUT);
 }
 
+/* An interactive pair's side: the volume at /ipc, the role and the passes
+ * in the config; nothing of the kind for a plain sandbox. */
+static void test_interactive_spec(void **state)
+{
+	jg_sandbox_spec s = sample_spec();
+	json_t *j = jg_sandbox_container_spec(&s, 300u << 20), *m;
+	char *text = NULL;
+	(void)state;
+	assert_null(json_object_get(json_object_get(j, "HostConfig"), "Mounts"));
+	json_decref(j);
+	assert_int_equal(jg_sandbox_config_text(&text, &s), 0);
+	assert_null(strstr(text, "ipc "));
+	assert_null(strstr(text, "multipass "));
+	free(text);
+
+	s.ipc_volume = "judge-ipc-1-1-0";
+	s.ipc_role = JG_IPC_VALIDATOR;
+	s.multipass = 3;
+	j = jg_sandbox_container_spec(&s, 300u << 20);
+	m = json_array_get(json_object_get(json_object_get(j, "HostConfig"), "Mounts"), 0);
+	assert_string_equal(json_string_value(json_object_get(m, "Type")), "volume");
+	assert_string_equal(json_string_value(json_object_get(m, "Source")), "judge-ipc-1-1-0");
+	assert_string_equal(json_string_value(json_object_get(m, "Target")), "/ipc");
+	json_decref(j);
+	assert_int_equal(jg_sandbox_config_text(&text, &s), 0);
+	assert_non_null(strstr(text, "ipc val\n"));
+	assert_non_null(strstr(text, "multipass 3\n"));
+	free(text);
+	s.ipc_role = JG_IPC_SUBMISSION;
+	s.multipass = 0;
+	assert_int_equal(jg_sandbox_config_text(&text, &s), 0);
+	assert_non_null(strstr(text, "ipc sub\n"));
+	free(text);
+}
+
 /* Against a socket nobody listens on: a clear JG_EDOCKER, no hang. */
 static void test_open_unreachable(void **state)
 {
@@ -133,6 +168,7 @@ int main(void)
 		cmocka_unit_test(test_version_cmp),
 		cmocka_unit_test(test_pick_version),
 		cmocka_unit_test(test_container_spec),
+		cmocka_unit_test(test_interactive_spec),
 		cmocka_unit_test(test_config_text),
 		cmocka_unit_test(test_open_unreachable),
 	};
