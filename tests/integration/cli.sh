@@ -116,9 +116,9 @@ expect "an unreachable Docker engine exits 3 (infrastructure error)" 3 stderr no
 
 cp -r problems/hello "$tmp/interactive"
 printf 'validation: custom interactive\n' >> "$tmp/interactive/problem.yaml"
-mkdir -p "$tmp/interactive/output_validators/v" && cp problems/checker/output_validators/checker/checker.cpp "$tmp/interactive/output_validators/v/"
 judge run "$tmp/interactive" "$GOOD_SUB"
-expect "an interactive problem is refused clearly (not judged wrongly)" 2 stderr "interactive problems are not supported"
+expect "an interactive problem without its validator exits 2 naming the bundle" 2 \
+	stderr "output_validators/ is empty" stderr "interactive"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
