@@ -363,9 +363,13 @@ static int judge_phase(vctx *c, int (*pick)(const jg_expect_sub *), double tl, d
 		rc = jg_error_set(JG_ENOMEM, "out of memory");
 		goto done;
 	}
-	for (size_t i = 0; i < c->e->nsubs; i++)
-		if (c->subs[i] && pick(&c->e->subs[i]))
-			subs[n] = c->subs[i], idx[n++] = i;
+	/* Longest first: submissions expected to time out go to the workers
+	 * before the rest, so that no core idles at the end behind one of them. */
+	for (int slow = 1; slow >= 0; slow--)
+		for (size_t i = 0; i < c->e->nsubs; i++)
+			if (c->subs[i] && pick(&c->e->subs[i]) &&
+			    !!(c->e->subs[i].expected & JG_VSET(JG_TLE)) == slow)
+				subs[n] = c->subs[i], idx[n++] = i;
 	if (n == 0)
 		goto done;
 	j.time_limit = tl;

@@ -111,6 +111,12 @@ expect "scoring package with groups: sound" 0 \
 json "scoring: full score for accepted" 'sub("accepted/sum.c")["score"] == 100 and sub("accepted/sum.c")["max_score"] == 100'
 json "scoring: partially accepted scores 30" 'sub("partially_accepted/int_overflow.c")["score"] == 30'
 
+verify problems/guess -j "$JOBS" --json "$tmp/r.json"
+expect "interactive package: sound" 0 "10 submissions: 9 checked, 9 as expected, 0 not; 0 errors"
+json "interactive: hostile submission judged, not checked" 'sub("hostile/hostile.c")["expected"] is None and sub("hostile/hostile.c")["verdict"] == "WA"'
+verify problems/multipass -j "$JOBS"
+expect "multi-pass package: sound" 0 "5 submissions: 5 checked, 5 as expected, 0 not; 0 errors"
+
 # ---- broken packages ----
 
 verify problems/broken/missing-ans
