@@ -38,6 +38,7 @@ typedef struct {
 	validator_cmd         val;
 	int                   check;           /* jg_judge_check_answers: no submissions */
 	atomic_size_t         next;
+	atomic_size_t         workers;         /* worker numbers handed out */
 	size_t                done;
 	pthread_mutex_t       lock;
 } run_ctx;
@@ -250,7 +251,8 @@ static int init_tests(jg_submission_result *r, const jg_bundle *b)
 	return 0;
 }
 
-static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, char **compile, char **run)
+static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, char **compile, char **run,
+		      const char *cpuset)
 {
 	const jg_problem *p = &c->bundle->problem;
 	uint64_t mem_mib = memory_mib(c->opts, c->bundle);
@@ -277,6 +279,7 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 	s->compile_memory = p->compilation_memory_mib * MIB;
 	s->validator_time = VALIDATOR_TIME;
 	s->multipass = p->multi_pass ? p->validation_passes : 0;
+	s->cpuset = cpuset;
 }
 
 /* Returns 0 when compiled (or nothing to compile); 1 when the verdict is decided. */
@@ -362,7 +365,7 @@ static void high_pass(jg_sandbox *sb, run_ctx *c, jg_submission_result *r)
 	jg_submission_result_clear(&h);
 }
 
-static void judge_one(run_ctx *c, jg_docker *d, size_t idx)
+static void judge_one(run_ctx *c, jg_docker *d, size_t idx, const char *cpuset)
 {
 	jg_submission_result *r = &c->report->subs[idx];
 	const jg_submission *sub = c->subs[idx];
@@ -382,7 +385,7 @@ static void judge_one(run_ctx *c, jg_docker *d, size_t idx)
 		fail_je(r, jg_error_last());
 		goto done;
 	}
-	fill_spec(&spec, c, sub, compile, run);
+	fill_spec(&spec, c, sub, compile, run, cpuset);
 	/* Interactive: the validator gets a container of its own (interactive.h);
 	 * input validators read the .in files as usual. */
 	if (!d || (c->bundle->problem.validation == JG_VALIDATION_INTERACTIVE && !c->opts->input_validators
@@ -463,7 +466,8 @@ static void *worker(void *arg)
 {
 	run_ctx *c = arg;
 	jg_docker *d = NULL;
-	size_t i;
+	size_t i, w = atomic_fetch_add(&c->workers, 1);
+	const char *cpuset = c->opts->ncpusets ? c->opts->cpusets[w % c->opts->ncpusets] : NULL;
 
 	if (jg_docker_open(&d, c->opts->docker_host) < 0)
 		d = NULL;
@@ -471,11 +475,13 @@ static void *worker(void *arg)
 		if (c->check)
 			check_one(c, d);
 		else
-			judge_one(c, d, i);
+			judge_one(c, d, i, cpuset);
 		pthread_mutex_lock(&c->lock);
 		c->done++;
 		if (c->opts->on_done)
 			c->opts->on_done(c->opts->ud, i, &c->report->subs[i], c->done, c->nsubs);
+		if (c->opts->release_results)
+			jg_submission_result_clear(&c->report->subs[i]);
 		pthread_mutex_unlock(&c->lock);
 	}
 	jg_docker_free(d);

@@ -33,6 +33,13 @@ typedef struct {
 				      * through an interactive pair */
 	const char *cache_dir;       /* NULL, or a directory where the tests tar and the
 				      * built validator are kept across runs of one bundle */
+	char *const *cpusets;        /* NULL, or ncpusets CPU lists ("0", "2-3"): the
+				      * k-th worker's containers are pinned to
+				      * cpusets[k % ncpusets] (stable timing with -j) */
+	size_t      ncpusets;
+	int         release_results; /* streaming: each submission's result is cleared
+				      * right after on_done (which keeps what it needs),
+				      * so memory stays flat over any number of them */
 	/* Called (serialised) as each submission finishes; may be NULL. */
 	void (*on_done)(void *ud, size_t idx, const jg_submission_result *r, size_t done, size_t total);
 	/* Extra run arguments for test `test` (input validators' flags); NULL, or

@@ -122,6 +122,17 @@ static json_t *host_config(uint64_t mem, uint64_t tests_tmpfs)
 		"IpcMode", "private");
 }
 
+static json_t *host_config_for(const jg_sandbox_spec *spec, uint64_t cgroup_memory)
+{
+	json_t *h = host_config(cgroup_memory, jg_sandbox_tests_tmpfs(spec));
+	if (h && spec->cpuset && *spec->cpuset &&
+	    json_object_set_new(h, "CpusetCpus", json_string(spec->cpuset)) < 0) {
+		json_decref(h);
+		return NULL;
+	}
+	return h;
+}
+
 json_t *jg_sandbox_container_spec(const jg_sandbox_spec *spec, uint64_t cgroup_memory)
 {
 	json_t *c = json_pack(
@@ -137,7 +148,7 @@ json_t *jg_sandbox_container_spec(const jg_sandbox_spec *spec, uint64_t cgroup_m
 		"NetworkDisabled", 1,
 		"Labels", labels(),
 		"Volumes", "/judge",
-		"HostConfig", host_config(cgroup_memory, jg_sandbox_tests_tmpfs(spec)));
+		"HostConfig", host_config_for(spec, cgroup_memory));
 
 	/* An interactive pair's volume: the FIFOs, nothing else. */
 	if (c && spec->ipc_volume &&

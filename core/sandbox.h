@@ -70,6 +70,7 @@ typedef struct {
 	jg_ipc_role   ipc_role;          /* interactive: this sandbox's side */
 	unsigned      multipass;         /* multi-pass problems: most passes per test
 					  * (limits.validation_passes); 0: not multi-pass */
+	const char   *cpuset;            /* HostConfig.CpusetCpus ("0", "2-3"), or NULL */
 } jg_sandbox_spec;
 
 typedef struct jg_sandbox jg_sandbox;
