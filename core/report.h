@@ -18,6 +18,27 @@
 int jg_report_write_json(const jg_report *r, FILE *f);
 int jg_report_write_junit(const jg_report *r, FILE *f);
 
+/* Streaming JUnit, for callers that never hold every submission at once
+ * (judge grade): the totals are summed with jg_junit_count over every
+ * submission first, then begin, one suite per submission (r->subs[si], its
+ * `id` attribute `id`), end.  jg_junit_end returns as jg_report_write_junit. */
+typedef struct jg_junit_counts_s {
+	size_t    tests, failures, errors, skipped;
+	long long ms;
+} jg_junit_counts;
+void jg_junit_count(jg_junit_counts *all, const jg_submission_result *s);
+void jg_junit_begin(FILE *f, const char *name, const jg_junit_counts *all);
+void jg_junit_suite(FILE *f, const jg_report *r, size_t si, size_t id);
+int  jg_junit_end(FILE *f);
+
+/* One submission's JSON object as in the report (caller owns it; NULL on
+ * out of memory), and back: fills *out (zeroed first; the caller clears it
+ * with jg_submission_result_clear) from such an object, fields missing or
+ * of the wrong type left at their defaults.  Returns 0 or JG_ENOMEM. */
+struct json_t;
+struct json_t *jg_report_submission_json(const jg_submission_result *s);
+int jg_report_submission_parse(jg_submission_result *out, const struct json_t *o);
+
 /* A free-form JUnit testcase, for reports that are not one suite per
  * submission (judge verify: one testcase per submission and per check). */
 typedef struct {

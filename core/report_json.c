@@ -232,3 +232,100 @@ int jg_report_write_json(const jg_report *r, FILE *f)
 	json_decref(root);
 	return rc;
 }
+
+json_t *jg_report_submission_json(const jg_submission_result *s)
+{
+	return submission_json(s);
+}
+
+/* ---- reading a submission object back (judge grade's records) ---- */
+
+static int get_text(char **dst, const json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	if (!s)
+		return 0;
+	if (!(*dst = strdup(s)))
+		return nomem();
+	return 0;
+}
+
+static double get_num(const json_t *o, const char *key, double dflt)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_number(v) ? json_number_value(v) : dflt;
+}
+
+static jg_verdict get_verdict(const json_t *o, const char *key)
+{
+	jg_verdict v = JG_JE;
+	const char *s = json_string_value(json_object_get(o, key));
+	if (!s || jg_verdict_parse(&v, s) < 0)
+		return JG_JE;
+	return v;
+}
+
+static jg_limit get_limit(const json_t *o)
+{
+	const char *s = json_string_value(json_object_get(o, "limit"));
+	for (int l = JG_LIMIT_CPU; s && l <= JG_LIMIT_OUTPUT; l++)
+		if (!strcmp(s, limit_names[l]))
+			return (jg_limit)l;
+	return JG_LIMIT_NONE;
+}
+
+static int parse_test(jg_test_result *t, const json_t *o)
+{
+	json_t *sc = json_object_get(o, "score");
+
+	t->verdict = get_verdict(o, "verdict");
+	t->time = get_num(o, "time", 0);
+	t->wall = get_num(o, "wall", 0);
+	t->memory = (uint64_t)get_num(o, "memory", 0);
+	t->exit_code = (int)get_num(o, "exit_code", -1);
+	t->signal = (int)get_num(o, "signal", 0);
+	t->limit = get_limit(o);
+	t->stdout_truncated = (size_t)get_num(o, "stdout_truncated", 0);
+	t->stderr_truncated = (size_t)get_num(o, "stderr_truncated", 0);
+	t->has_score = json_is_number(sc);
+	t->score = t->has_score ? json_number_value(sc) : 0;
+	return get_text(&t->name, o, "name") < 0 || get_text(&t->message, o, "message") < 0 ||
+	       get_text(&t->stdout_head, o, "stdout") < 0 || get_text(&t->stderr_head, o, "stderr") < 0
+		? JG_ENOMEM : 0;
+}
+
+static int parse_tests(jg_submission_result *s, const json_t *a)
+{
+	size_t n = json_array_size(a);
+
+	if (n == 0)
+		return 0;
+	if (!(s->tests = calloc(n, sizeof(*s->tests))))
+		return nomem();
+	for (size_t i = 0; i < n; i++) {
+		s->ntests++;
+		if (parse_test(&s->tests[i], json_array_get(a, i)) < 0)
+			return JG_ENOMEM;
+	}
+	return 0;
+}
+
+int jg_report_submission_parse(jg_submission_result *s, const json_t *o)
+{
+	const json_t *c = json_object_get(o, "compile");
+	json_t *sc = json_object_get(o, "score");
+
+	memset(s, 0, sizeof(*s));
+	s->verdict = get_verdict(o, "verdict");
+	s->time_max = get_num(o, "time_max", 0);
+	s->memory_max = (uint64_t)get_num(o, "memory_max", 0);
+	s->has_score = json_is_number(sc);
+	s->score = s->has_score ? json_number_value(sc) : 0;
+	s->max_score = get_num(o, "max_score", 0);
+	s->compile_truncated = (size_t)get_num(c, "output_truncated", 0);
+	if (get_text(&s->path, o, "path") < 0 || get_text(&s->language, o, "language") < 0 ||
+	    get_text(&s->message, o, "message") < 0 || get_text(&s->compile_status, c, "status") < 0 ||
+	    get_text(&s->compile_output, c, "output") < 0)
+		return JG_ENOMEM;
+	return parse_tests(s, json_object_get(o, "tests"));
+}

@@ -22,10 +22,7 @@
 enum { TEXT, ATTR };                        /* escaping contexts */
 enum { PASS, FAIL, ERROR, SKIP };           /* what a testcase holds */
 
-struct counts {
-	size_t tests, failures, errors, skipped;
-	long long ms;
-};
+#define counts jg_junit_counts_s
 
 /* One decoded character, escaped for its context. */
 static void put_char(FILE *f, const char *s, size_t len, uint32_t cp, int ctx)
@@ -330,7 +327,7 @@ static void put_properties(FILE *f, const jg_report *r, const jg_submission_resu
 	fputs("    </properties>\n", f);
 }
 
-static void put_suite(FILE *f, const jg_report *r, size_t si)
+static void put_suite(FILE *f, const jg_report *r, size_t si, size_t id)
 {
 	const jg_submission_result *s = &r->subs[si];
 	struct counts c = count_submission(s);
@@ -342,7 +339,7 @@ static void put_suite(FILE *f, const jg_report *r, size_t si)
 	attr_num(f, "errors", c.errors);
 	attr_num(f, "skipped", c.skipped);
 	attr_ms(f, "time", c.ms);
-	attr_num(f, "id", si);
+	attr_num(f, "id", id);
 	fputs(" package=\"judge.", f);
 	put_ident(f, r->problem_name);
 	fputs("\">\n", f);
@@ -359,28 +356,48 @@ static void put_suite(FILE *f, const jg_report *r, size_t si)
 	fputs("  </testsuite>\n", f);
 }
 
-int jg_report_write_junit(const jg_report *r, FILE *f)
+void jg_junit_count(jg_junit_counts *all, const jg_submission_result *s)
 {
-	struct counts all = { 0 };
+	struct counts c = count_submission(s);
+	all->tests += c.tests;
+	all->failures += c.failures;
+	all->errors += c.errors;
+	all->skipped += c.skipped;
+	all->ms += c.ms;
+}
 
-	for (size_t i = 0; i < r->nsubs; i++) {
-		struct counts c = count_submission(&r->subs[i]);
-		all.tests += c.tests;
-		all.failures += c.failures;
-		all.errors += c.errors;
-		all.ms += c.ms;
-	}
+void jg_junit_begin(FILE *f, const char *name, const jg_junit_counts *all)
+{
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", f);
-	attr(f, "name", r->problem_name);
-	attr_num(f, "tests", all.tests);
-	attr_num(f, "failures", all.failures);
-	attr_num(f, "errors", all.errors);
-	attr_ms(f, "time", all.ms);
+	attr(f, "name", name);
+	attr_num(f, "tests", all->tests);
+	attr_num(f, "failures", all->failures);
+	attr_num(f, "errors", all->errors);
+	attr_ms(f, "time", all->ms);
 	fputs(">\n", f);
-	for (size_t i = 0; i < r->nsubs; i++)
-		put_suite(f, r, i);
+}
+
+void jg_junit_suite(FILE *f, const jg_report *r, size_t si, size_t id)
+{
+	put_suite(f, r, si, id);
+}
+
+int jg_junit_end(FILE *f)
+{
 	fputs("</testsuites>\n", f);
 	return jg_report_finish(f);
+}
+
+int jg_report_write_junit(const jg_report *r, FILE *f)
+{
+	jg_junit_counts all = { 0 };
+
+	for (size_t i = 0; i < r->nsubs; i++)
+		jg_junit_count(&all, &r->subs[i]);
+	jg_junit_begin(f, r->problem_name, &all);
+	for (size_t i = 0; i < r->nsubs; i++)
+		put_suite(f, r, i, i);
+	return jg_junit_end(f);
 }
 
 /* ---- free-form cases (judge verify) ---- */
