@@ -13,6 +13,8 @@ enum { JG_EXIT_OK = 0, JG_EXIT_VERDICT = 1, JG_EXIT_USAGE = 2, JG_EXIT_JUDGE = 3
 int cmd_run(int argc, char **argv);
 int cmd_image(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_grade(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* "judge: <message>" on stderr. */
 void jg_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

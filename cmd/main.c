@@ -22,6 +22,11 @@ static const char usage_text[] =
 	"  verify PROBLEM             check a problem package: every reference\n"
 	"                             submission gets its expected verdict, the time\n"
 	"                             limit, the data and the validators are sound\n"
+	"  grade ASSIGNMENT SUBMISSIONS\n"
+	"                             batch-grade students' submissions (Moodle,\n"
+	"                             Canvas, GitHub Classroom, Blackboard exports):\n"
+	"                             CSV, JSON, JUnit, Gradescope, GitHub outputs\n"
+	"  report merge OUT SHARD...  merge the results of sharded grade jobs\n"
 	"  image build [--offline]    build the default runtime image\n"
 	"\n"
 	"Options:\n"
@@ -127,6 +132,10 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "verify"))
 		return cmd_verify(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "grade"))
+		return cmd_grade(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "report"))
+		return cmd_report(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "image"))
 		return cmd_image(argc - 1, argv + 1);
 	return jg_usage_error("unknown command '%s'", argv[1]);
