@@ -267,6 +267,7 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 	s->vflags = p->validator_flags;
 	s->src_dir = sub->dir;
 	s->src_files = sub->files;
+	s->support_files = sub->support;
 	s->validator_tar = c->val.tar;                   /* built once, or */
 	s->vsrc_dir = c->val.vrun && !c->val.tar ? p->validator_dir : NULL; /* used as is */
 	s->tests_tar = c->tests_tar;
@@ -365,44 +366,65 @@ static void high_pass(jg_sandbox *sb, run_ctx *c, jg_submission_result *r)
 	jg_submission_result_clear(&h);
 }
 
-static void judge_one(run_ctx *c, jg_docker *d, size_t idx, const char *cpuset)
+/* One submission on its way: the container is opened by prepare_one (on a
+ * prefetch thread while the worker's previous submission runs), then
+ * finish_one compiles and runs the tests.  The argv vectors live as long
+ * as the sandbox, which refers to them. */
+typedef struct {
+	size_t      idx;
+	jg_docker  *d;
+	const char *cpuset;
+	char      **compile, **run;
+	jg_sandbox *sb;          /* NULL when opening failed (the result says why) */
+	run_ctx    *c;
+} pending;
+
+static void prepare_one(pending *p)
 {
-	jg_submission_result *r = &c->report->subs[idx];
-	const jg_submission *sub = c->subs[idx];
+	run_ctx *c = p->c;
+	jg_submission_result *r = &c->report->subs[p->idx];
+	const jg_submission *sub = c->subs[p->idx];
 	uint64_t mem_mib = memory_mib(c->opts, c->bundle);
 	jg_expand_vars vars = { sub->files, sub->main, sub->mainclass, mem_mib };
-	char **compile = NULL, **run = NULL;
 	jg_sandbox_spec spec;
-	jg_sandbox *sb = NULL;
+	int interactive = c->bundle->problem.validation == JG_VALIDATION_INTERACTIVE && !c->opts->input_validators;
 
 	set_text(&r->path, sub->path);
 	set_text(&r->language, sub->lang->name);
 	set_text(&r->compile_status, sub->lang->compile ? "skipped" : "none");
 	if (init_tests(r, c->bundle) < 0)
 		return fail_je(r, "out of memory");
-	if ((sub->lang->compile && jg_lang_expand(&compile, sub->lang->compile, &vars) < 0) ||
-	    jg_lang_expand(&run, sub->lang->run, &vars) < 0) {
-		fail_je(r, jg_error_last());
-		goto done;
-	}
-	fill_spec(&spec, c, sub, compile, run, cpuset);
+	if ((sub->lang->compile && jg_lang_expand(&p->compile, sub->lang->compile, &vars) < 0) ||
+	    jg_lang_expand(&p->run, sub->lang->run, &vars) < 0)
+		return fail_je(r, jg_error_last());
+	if (jg_judge_interrupted())
+		return fail_je(r, "interrupted");
+	fill_spec(&spec, c, sub, p->compile, p->run, p->cpuset);
 	/* Interactive: the validator gets a container of its own (interactive.h);
 	 * input validators read the .in files as usual. */
-	if (!d || (c->bundle->problem.validation == JG_VALIDATION_INTERACTIVE && !c->opts->input_validators
-		   ? jg_interactive_open(&sb, d, &spec, c->val.image) : jg_sandbox_open(&sb, d, &spec)) < 0) {
-		fail_je(r, d ? jg_error_last() : "no Docker connection");
-		goto done;
+	if (!p->d || (interactive ? jg_interactive_open(&p->sb, p->d, &spec, c->val.image)
+				  : jg_sandbox_open(&p->sb, p->d, &spec)) < 0) {
+		p->sb = NULL;
+		fail_je(r, p->d ? jg_error_last() : "no Docker connection");
 	}
-	if (compile_step(sb, r))
-		goto done;
-	run_tests(sb, c, r);
-	jg_submission_result_summarize(r);
-	if (c->opts->high_limit > 0 && r->verdict != JG_JE)
-		high_pass(sb, c, r);
-done:
-	jg_sandbox_free(sb);
-	jg_strv_free(compile);
-	jg_strv_free(run);
+}
+
+static void finish_one(pending *p)
+{
+	run_ctx *c = p->c;
+	jg_submission_result *r = &c->report->subs[p->idx];
+
+	if (p->sb && !compile_step(p->sb, r)) {
+		run_tests(p->sb, c, r);
+		jg_submission_result_summarize(r);
+		if (c->opts->high_limit > 0 && r->verdict != JG_JE)
+			high_pass(p->sb, c, r);
+	}
+	jg_sandbox_free(p->sb);
+	jg_strv_free(p->compile);
+	jg_strv_free(p->run);
+	p->sb = NULL;
+	p->compile = p->run = NULL;
 	jg_submission_result_summarize(r);
 }
 
@@ -462,29 +484,83 @@ static void abort_report(run_ctx *c, const char *why)
 	c->report->incomplete = 1;
 }
 
+static void submission_done(run_ctx *c, size_t i)
+{
+	pthread_mutex_lock(&c->lock);
+	c->done++;
+	if (c->opts->on_done)
+		c->opts->on_done(c->opts->ud, i, &c->report->subs[i], c->done, c->nsubs);
+	if (c->opts->release_results)
+		jg_submission_result_clear(&c->report->subs[i]);
+	pthread_mutex_unlock(&c->lock);
+}
+
+static void *prefetch_main(void *arg)
+{
+	prepare_one(arg);
+	return NULL;
+}
+
+/* The answer checker: one pseudo-submission, nothing to overlap. */
+static void check_worker(run_ctx *c, jg_docker *d)
+{
+	size_t i;
+	while ((i = atomic_fetch_add(&c->next, 1)) < c->nsubs) {
+		check_one(c, d);
+		submission_done(c, i);
+	}
+}
+
+/* Judges submissions until none is left.  While one runs, the next one's
+ * container is created on a second thread with a second engine connection
+ * (the two connections alternate, so neither is ever used by two threads),
+ * so that container creation overlaps with running. */
+static void judge_worker(run_ctx *c, jg_docker *dh[2], const char *cpuset)
+{
+	pending cur = { .c = c, .cpuset = cpuset, .d = dh[0] }, nxt;
+	size_t k = 0;
+	pthread_t th;
+
+	if ((cur.idx = atomic_fetch_add(&c->next, 1)) >= c->nsubs)
+		return;
+	prepare_one(&cur);
+	for (;;) {
+		int threaded = 0;
+		nxt = (pending){ .c = c, .cpuset = cpuset, .d = dh[1] ? dh[(k + 1) % 2] : dh[0] };
+		nxt.idx = atomic_fetch_add(&c->next, 1);
+		if (nxt.idx < c->nsubs && dh[1])
+			threaded = pthread_create(&th, NULL, prefetch_main, &nxt) == 0;
+		finish_one(&cur);
+		submission_done(c, cur.idx);
+		if (nxt.idx >= c->nsubs)
+			return;
+		if (threaded)
+			pthread_join(th, NULL);
+		else
+			prepare_one(&nxt);
+		cur = nxt;
+		k++;
+	}
+}
+
 static void *worker(void *arg)
 {
 	run_ctx *c = arg;
-	jg_docker *d = NULL;
-	size_t i, w = atomic_fetch_add(&c->workers, 1);
+	jg_docker *dh[2] = { NULL, NULL };
+	size_t w = atomic_fetch_add(&c->workers, 1);
 	const char *cpuset = c->opts->ncpusets ? c->opts->cpusets[w % c->opts->ncpusets] : NULL;
 
-	if (jg_docker_open(&d, c->opts->docker_host) < 0)
-		d = NULL;
-	while ((i = atomic_fetch_add(&c->next, 1)) < c->nsubs) {
-		if (c->check)
-			check_one(c, d);
-		else
-			judge_one(c, d, i, cpuset);
-		pthread_mutex_lock(&c->lock);
-		c->done++;
-		if (c->opts->on_done)
-			c->opts->on_done(c->opts->ud, i, &c->report->subs[i], c->done, c->nsubs);
-		if (c->opts->release_results)
-			jg_submission_result_clear(&c->report->subs[i]);
-		pthread_mutex_unlock(&c->lock);
+	if (jg_docker_open(&dh[0], c->opts->docker_host) < 0)
+		dh[0] = NULL;
+	if (c->check) {
+		check_worker(c, dh[0]);
+	} else {
+		if (dh[0] && jg_docker_open(&dh[1], c->opts->docker_host) < 0)
+			dh[1] = NULL;
+		judge_worker(c, dh, cpuset);
 	}
-	jg_docker_free(d);
+	jg_docker_free(dh[0]);
+	jg_docker_free(dh[1]);
 	return NULL;
 }
 

@@ -343,6 +343,20 @@ done:
 /* Everything but the tests: supervisor, config, sources, validator sources. */
 static int add_tree(struct archive *a, const char *prefix, const char *dir, const char *rel, int depth);
 
+/* The files (relative to dir) under src/ in the tar. */
+static int add_src(struct archive *a, const char *dir, char *const *files)
+{
+	int rc = 0;
+	for (size_t i = 0; files && files[i] && rc == 0; i++) {
+		char *from = jg_path_join(dir, files[i]);
+		char *to = jg_path_join("src", files[i]);
+		rc = (from && to) ? tar_add_file(a, to, from, 0) : jg_error_set(JG_ENOMEM, "out of memory");
+		free(from);
+		free(to);
+	}
+	return rc;
+}
+
 static int setup_tar(const char *tar_path, const jg_sandbox_spec *s)
 {
 	struct archive *a = tar_open(tar_path, 0);
@@ -355,13 +369,9 @@ static int setup_tar(const char *tar_path, const jg_sandbox_spec *s)
 	    (rc = tar_add_file(a, "judge-supervisor", s->supervisor_path, 0755)) < 0 ||
 	    (rc = tar_add_mem(a, "config", config, strlen(config), 0600)) < 0)
 		goto done;
-	for (size_t i = 0; s->src_files && s->src_files[i] && rc == 0; i++) {
-		char *from = jg_path_join(s->src_dir, s->src_files[i]);
-		char *to = jg_path_join("src", s->src_files[i]);
-		rc = (from && to) ? tar_add_file(a, to, from, 0) : jg_error_set(JG_ENOMEM, "out of memory");
-		free(from);
-		free(to);
-	}
+	rc = add_src(a, s->src_dir, s->src_files);
+	if (rc == 0)
+		rc = add_src(a, s->src_dir, s->support_files);
 	if (rc == 0 && s->vsrc_dir)
 		rc = add_tree(a, "vsrc", s->vsrc_dir, "", 0);
 done:

@@ -55,6 +55,7 @@ typedef struct {
 	const char   *vflags;            /* validator_flags */
 	const char   *src_dir;           /* submission files, relative names in src_files */
 	char *const  *src_files;
+	char *const  *support_files;     /* copied beside the sources, or NULL */
 	const char   *vsrc_dir;          /* validator sources (copied whole), or NULL */
 	const char   *validator_tar;     /* a validator built once (jg_sandbox_export), or NULL */
 	const char   *tests_tar;         /* jg_sandbox_tests_tar(), or NULL for no tests */

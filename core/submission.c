@@ -10,7 +10,9 @@
  * A tree (directory, or an archive extracted into a private directory) is
  * walked without following symlinks; hidden entries (".git", ".x.py") and
  * __MACOSX are skipped, other regular files are candidates.  The sources are
- * the candidates with an extension of the language.
+ * the candidates with an extension of the language; the other candidates
+ * (headers, input files the program opens) go along as support files, those
+ * of at most SUPPORT_MAX bytes, as many as the caps leave room for.
  */
 #define _GNU_SOURCE
 #include "submission.h"
@@ -29,6 +31,7 @@
 #include <unistd.h>
 
 #define SUB_MAX_FILES   1000
+#define SUPPORT_MAX     (1ull << 20)    /* bytes of one support file */
 #define SUB_MAX_BYTES   (64ull << 20)
 #define SUB_MAX_ENTRIES 20000   /* directory entries walked */
 #define SUB_MAX_DEPTH   64
@@ -284,8 +287,12 @@ static int take_files(jg_submission *s, const walk *w)
 	int rc = 0;
 
 	for (size_t i = 0; i < w->n && rc == 0; i++) {
-		if (!has_ext(s->lang, w->v[i].rel))
+		if (!has_ext(s->lang, w->v[i].rel)) {
+			if (w->v[i].size <= SUPPORT_MAX && n + jg_strv_len(s->support) < SUB_MAX_FILES &&
+			    total + w->v[i].size <= SUB_MAX_BYTES)
+				rc = jg_strv_push(&s->support, w->v[i].rel);
 			continue;
+		}
 		if (++n > SUB_MAX_FILES)
 			return jg_error_set(JG_ELIMIT, "%s: more than %d source files", s->path, SUB_MAX_FILES);
 		total += w->v[i].size;
@@ -803,6 +810,7 @@ void jg_submission_free(jg_submission *s)
 	free(s->dir);
 	free(s->tmpdir);
 	jg_strv_free(s->files);
+	jg_strv_free(s->support);
 	free(s->main);
 	free(s->mainclass);
 	free(s);

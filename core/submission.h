@@ -17,6 +17,9 @@ typedef struct {
 	char          *dir;        /* absolute directory holding the files */
 	char          *tmpdir;     /* our extraction directory, or NULL */
 	char         **files;      /* source files relative to dir, sorted, NULL-terminated */
+	char         **support;    /* the tree's other files (headers, data the program
+				    * reads), copied beside the sources but not compiled;
+				    * each <= 1 MiB, NULL when none */
 	const jg_lang *lang;       /* borrowed from the jg_langs */
 	char          *main;       /* entry file relative to dir */
 	char          *mainclass;  /* Java main class, else NULL */

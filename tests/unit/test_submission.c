@@ -199,6 +199,28 @@ static void test_python_dir(void **state)
 	assert_string_equal(s->lang->name, "python");
 	assert_files(s, (const char *[]){ "helper.py", "main.py", NULL });
 	assert_string_equal(s->main, "main.py");
+	/* the other files go along, not compiled: data the program reads */
+	assert_non_null(s->support);
+	assert_string_equal(s->support[0], "data.txt");
+	assert_null(s->support[1]);
+	jg_submission_free(s);
+
+	/* C headers are support files; a file over 1 MiB is left behind */
+	put("hdr/main.c", "#include \"add.h\"\nint main(void) { return add(1, 2) - 3; }\n");
+	put("hdr/add.h", "static inline int add(int a, int b) { return a + b; }\n");
+	{
+		char *big = malloc((1u << 20) + 2);
+		assert_non_null(big);
+		memset(big, 'x', (1u << 20) + 1);
+		big[(1u << 20) + 1] = '\0';
+		put("hdr/big.bin", big);
+		free(big);
+	}
+	s = open_ok("hdr", NULL, NULL);
+	assert_files(s, (const char *[]){ "main.c", NULL });
+	assert_non_null(s->support);
+	assert_string_equal(s->support[0], "add.h");
+	assert_null(s->support[1]);
 	jg_submission_free(s);
 
 	put("py/__main__.py", "import helper\n");
