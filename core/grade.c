@@ -53,7 +53,14 @@ typedef struct {
 
 unsigned jg_grade_shard_of(const char *id, unsigned n)
 {
-	return n ? (unsigned)(jg_hash_str(JG_HASH_INIT, id) % n) : 0;
+	/* FNV's low bits are poor for short similar ids: mixed first (fmix64) */
+	uint64_t h = jg_hash_str(JG_HASH_INIT, id);
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return n ? (unsigned)(h % n) : 0;
 }
 
 /* ---- earlier records (resume) ---- */

@@ -55,7 +55,8 @@ typedef struct {
 int jg_grade_run(jg_grade_counts *counts, const jg_bundle *b, const jg_assignment *a,
 		 const jg_langs *langs, const char *submissions, const jg_grade_opts *o);
 
-/* Which shard (0-based) a student id falls in, of n: stable across runs. */
+/* Which shard (0-based) a student id falls in, of n: stable across runs
+ * and hosts (FNV-1a of the id, mixed, modulo n). */
 unsigned jg_grade_shard_of(const char *id, unsigned n);
 
 #endif

@@ -1,0 +1,271 @@
+/* tests/unit/test_grade.c - assignment.yaml (points, groups, hidden tests,
+ * rules), scoring, and the escaping of the grade outputs (CSV, GitHub
+ * workflow commands), the content hash and the shard function.
+ *
+ * Bundles are built at runtime in "<tmp>/jg-grade-XXXXXX/p".
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "assignment.h"
+#include "bundle.h"
+#include "error.h"
+#include "fs.h"
+#include "grade.h"
+#include "grade_out.h"
+#include "hash.h"
+
+struct box {
+	char          *root, *dir;
+	jg_bundle     *b;
+	jg_assignment *a;
+};
+
+static void put(const char *dir, const char *rel, const char *text)
+{
+	char *p = jg_path_join(dir, rel), *s;
+	FILE *f;
+	assert_non_null(p);
+	for (s = p + strlen(dir) + 1; (s = strchr(s, '/')); s++) {
+		*s = '\0';
+		mkdir(p, 0755);
+		*s = '/';
+	}
+	assert_non_null(f = fopen(p, "w"));
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+/* sample/1, sample/2, secret/a, secret/big/1, secret/big/2, secret/z */
+static int box_setup(void **state)
+{
+	static const char *const tests[] = { "sample/1", "sample/2", "secret/a", "secret/big/1",
+					     "secret/big/2", "secret/z" };
+	struct box *x = calloc(1, sizeof(*x));
+	char buf[64];
+
+	assert_non_null(x);
+	assert_int_equal(jg_fs_mkdtemp(&x->root, NULL, "jg-grade-"), 0);
+	assert_non_null(x->dir = jg_path_join(x->root, "p"));
+	assert_int_equal(mkdir(x->dir, 0755), 0);
+	put(x->dir, "problem.yaml", "name: t\n");
+	for (size_t i = 0; i < sizeof(tests) / sizeof(*tests); i++) {
+		snprintf(buf, sizeof(buf), "data/%s.in", tests[i]);
+		put(x->dir, buf, "1\n");
+		snprintf(buf, sizeof(buf), "data/%s.ans", tests[i]);
+		put(x->dir, buf, "1\n");
+	}
+	*state = x;
+	return 0;
+}
+
+static int box_teardown(void **state)
+{
+	struct box *x = *state;
+	jg_assignment_free(x->a);
+	jg_bundle_free(x->b);
+	jg_fs_rmtree(x->root);
+	free(x->root);
+	free(x->dir);
+	free(x);
+	return 0;
+}
+
+static int load(struct box *x, const char *yaml)
+{
+	if (yaml)
+		put(x->dir, "assignment.yaml", yaml);
+	assert_int_equal(jg_bundle_open(&x->b, x->dir, NULL), 0);
+	return jg_assignment_load(&x->a, x->b);
+}
+
+/* A result where tests with a 1 in `ac` are AC and the others WA. */
+static void result(jg_submission_result *s, const char *ac)
+{
+	memset(s, 0, sizeof(*s));
+	s->ntests = strlen(ac);
+	assert_non_null(s->tests = calloc(s->ntests, sizeof(*s->tests)));
+	for (size_t i = 0; i < s->ntests; i++)
+		s->tests[i].verdict = ac[i] == '1' ? JG_AC : JG_WA;
+}
+
+static void test_defaults(void **state)
+{
+	struct box *x = *state;
+	jg_submission_result s;
+
+	assert_int_equal(load(x, NULL), 0);
+	assert_null(x->a->file);
+	assert_int_equal(x->a->nitems, 6);
+	assert_true(x->a->max == 6);
+	/* samples visible, secret hidden */
+	assert_int_equal(x->a->hidden[0], 0);
+	assert_int_equal(x->a->hidden[1], 0);
+	for (size_t i = 2; i < 6; i++)
+		assert_int_equal(x->a->hidden[i], 1);
+	result(&s, "110101");
+	assert_true(jg_assignment_score(x->a, &s) == 4);
+	jg_submission_result_clear(&s);
+}
+
+static void test_points_and_groups(void **state)
+{
+	struct box *x = *state;
+	jg_submission_result s;
+
+	assert_int_equal(load(x, "points:\n  default: 2\n  tests: {secret/z: 5}\n"
+			      "  groups: {secret/big: 10}\nhidden: [secret/z]\n"), 0);
+	/* sample/1 sample/2 secret/a [secret/big] secret/z, in test order */
+	assert_int_equal(x->a->nitems, 5);
+	assert_string_equal(x->a->items[3].name, "secret/big");
+	assert_int_equal(x->a->items[3].count, 2);
+	assert_true(x->a->items[3].points == 10);
+	assert_true(x->a->items[4].points == 5);
+	assert_true(x->a->max == 2 + 2 + 2 + 10 + 5);
+	assert_int_equal(x->a->hidden[5], 1);
+	assert_int_equal(x->a->hidden[2], 0);
+	/* a group is all or nothing */
+	result(&s, "111101");
+	assert_int_equal(jg_assignment_item_passed(x->a, 3, &s), 0);
+	assert_true(jg_assignment_score(x->a, &s) == 2 + 2 + 2 + 5);
+	jg_submission_result_clear(&s);
+	result(&s, "001110");
+	assert_true(jg_assignment_score(x->a, &s) == 2 + 10);
+	jg_submission_result_clear(&s);
+}
+
+static void test_bad_yaml(void **state)
+{
+	struct box *x = *state;
+
+	assert_int_equal(load(x, "points:\n  tests: {secret/nope: 1}\n"), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "assignment.yaml:2"));
+	assert_non_null(strstr(jg_error_last(), "secret/nope"));
+	jg_bundle_free(x->b);
+	x->b = NULL;
+	assert_int_equal(load(x, "points: {groups: {secret/none: 3}}\n"), JG_EINPUT);
+	jg_bundle_free(x->b);
+	x->b = NULL;
+	assert_int_equal(load(x, "points: -1\n"), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "points"));
+	jg_bundle_free(x->b);
+	x->b = NULL;
+	assert_int_equal(load(x, "forbidden:\n  - pattern: 'a[b'\n"), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "forbidden.pattern"));
+	jg_bundle_free(x->b);
+	x->b = NULL;
+	assert_int_equal(load(x, "colour: red\n"), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "unknown key 'colour'"));
+	jg_bundle_free(x->b);
+	x->b = NULL;
+	assert_int_equal(load(x, "a: &x 1\nb: *x\n"), JG_EINPUT);
+	jg_bundle_free(x->b);
+	x->b = NULL;
+	assert_int_equal(load(x, "points: [\n"), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "assignment.yaml"));
+}
+
+static void test_rules(void **state)
+{
+	struct box *x = *state;
+	char *why = NULL, *src = jg_path_join(x->root, "main.cpp"), *ok = jg_path_join(x->root, "ok.c");
+	const char *names[] = { "main.cpp" }, *paths[] = { src }, *onames[] = { "ok.c" }, *opaths[] = { ok };
+
+	put(x->root, "main.cpp", "#include <vector>\n#include   <algorithm>\nint main() {}\n");
+	put(x->root, "ok.c", "#include <algorithm>\n");   /* files: *.cpp only */
+	assert_int_equal(load(x, "languages: [c, cpp]\nrequired_files: [main.cpp]\nforbidden:\n"
+			      "  - pattern: '#include\\s*<algorithm>'\n    message: no algorithm\n"
+			      "    files: '*.cpp'\n"), 0);
+	assert_int_equal(jg_assignment_check(&why, x->a, "python", names, paths, 1), 0);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "python is not allowed"));
+	free(why);
+	assert_int_equal(jg_assignment_check(&why, x->a, "c", onames, opaths, 1), 0);
+	assert_string_equal(why, "required file main.cpp is missing");
+	free(why);
+	assert_int_equal(jg_assignment_check(&why, x->a, "cpp", names, paths, 1), 0);
+	assert_string_equal(why, "main.cpp: no algorithm");
+	free(why);
+	put(x->root, "main.cpp", "#include <vector>\nint main() {}\n");
+	assert_int_equal(jg_assignment_check(&why, x->a, "cpp", names, paths, 1), 0);
+	assert_null(why);
+	free(src);
+	free(ok);
+}
+
+static void test_escaping(void **state)
+{
+	char *s;
+	(void)state;
+
+	s = jg_github_escape("50%\r\n::set-output a,b:c", 0);
+	assert_string_equal(s, "50%25%0D%0A::set-output a,b:c");
+	free(s);
+	s = jg_github_escape("a,b:c%", 1);
+	assert_string_equal(s, "a%2Cb%3Ac%25");
+	free(s);
+	s = jg_csv_field("Doe, \"JD\"", 1);
+	assert_string_equal(s, "\"Doe, \"\"JD\"\"\"");
+	free(s);
+	s = jg_csv_field("=HYPERLINK(\"x\")", 1);
+	assert_string_equal(s, "\"'=HYPERLINK(\"\"x\"\")\"");
+	free(s);
+	s = jg_csv_field("-1", 0);       /* numbers stay numbers */
+	assert_string_equal(s, "-1");
+	free(s);
+	s = jg_csv_field("line\nbreak", 1);
+	assert_string_equal(s, "\"line\nbreak\"");
+	free(s);
+}
+
+static void test_hash_and_shards(void **state)
+{
+	struct box *x = *state;
+	uint64_t a = JG_HASH_INIT, b = JG_HASH_INIT, c = JG_HASH_INIT;
+	unsigned count[3] = { 0 };
+	char id[16], hex[17];
+
+	assert_int_equal(jg_hash_tree(&a, x->dir), 0);
+	assert_int_equal(jg_hash_tree(&b, x->dir), 0);
+	assert_true(a == b);
+	put(x->dir, "data/secret/a.ans", "2\n");
+	assert_int_equal(jg_hash_tree(&c, x->dir), 0);
+	assert_true(a != c);
+	assert_true(jg_hash_str(JG_HASH_INIT, "") == UINT64_C(0xaf63bd4c8601b7df));  /* FNV-1a of "\0" */
+	jg_hash_hex(hex, UINT64_C(0xab));
+	assert_string_equal(hex, "00000000000000ab");
+	for (int i = 0; i < 300; i++) {
+		snprintf(id, sizeof(id), "s%d", i);
+		unsigned k = jg_grade_shard_of(id, 3);
+		assert_true(k < 3);
+		assert_int_equal(k, jg_grade_shard_of(id, 3));
+		count[k]++;
+	}
+	for (int k = 0; k < 3; k++)
+		assert_true(count[k] > 60);     /* roughly even */
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, box_setup, box_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_defaults),
+		T(test_points_and_groups),
+		T(test_bad_yaml),
+		T(test_rules),
+		cmocka_unit_test(test_escaping),
+		T(test_hash_and_shards),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
