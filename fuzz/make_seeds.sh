@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 corpus=$here/corpus
 
-for t in problem_yaml archive validate demux languages junit; do
+for t in problem_yaml archive validate demux languages junit roster; do
 	mkdir -p "$corpus/$t"
 	rm -f "$corpus/$t"/seed-*
 done
@@ -368,6 +368,28 @@ put("junit", "caps-ce", report("caps", [(("ce.c", [(("1", SK), {})]),
                                           "msg": "\u2603", "grow_msg": 0 | 4 << 2})]))
 put("junit", "nulls", b"\0\0\0\0\0\0\0\0" + bytes([3, 1, 0, 0]))
 put("junit", "expected", report("exp", [(("wa.c", [(("1", WA), {})]), {"expected": WA})]))
+
+# ---- roster: exports of every layout; the first byte picks the layout
+# (0 auto, 1 moodle, 2 canvas, 3 github, 4 blackboard, 5 plain, 6 single) ----
+C = "int main(void) { return 0; }\n"
+exports = {
+    "moodle": [("Jane Doe_12_assignsubmission_file_/", "d", None), ("Jane Doe_12_assignsubmission_file_/a.c", "f", C),
+               ("Jo Ro_13_assignsubmission_file_main.c", "f", C), ("Jo Ro_13_assignsubmission_onlinetext_/x.html", "f", "x")],
+    "canvas": [("doejane_12_901_sum.c", "f", C), ("roejo_LATE_13_902_sum-1.c", "f", C), ("roejo_LATE_13_903_util.h", "f", "")],
+    "github": [("hw-submissions/", "d", None), ("hw-submissions/hw-octocat/main.py", "f", "print(1)\n"),
+               ("hw-submissions/hw-octocat/.git/HEAD", "f", "ref\n"), ("hw-submissions/hw-hubot/src/a.c", "f", C)],
+    "blackboard": [("Lab 1_jdoe_attempt_2026-01-01-10-00-00_sum.c", "f", C),
+                   ("Lab 1_jdoe_attempt_2026-01-01-10-00-00.txt", "f", "Name: Jane Doe (jdoe)\n"),
+                   ("Lab 1_jdoe_attempt_2026-01-02-10-00-00_sum.c", "f", C)],
+    "plain": [("alice.c", "f", C), ("bob/", "d", None), ("bob/main.py", "f", "print(2)\n"), (".hidden", "f", "")],
+    "wrapped": [("export/", "d", None), ("export/alice.c", "f", C), ("export/__MACOSX/x", "f", "")],
+}
+for i, (name, entries) in enumerate(exports.items()):
+    put("roster", name + ".tar", bytes([0]) + tar(entries))
+    put("roster", name + "-forced.tar", bytes([1 + i % 6]) + tar(entries))
+put("roster", "moodle.zip", bytes([0]) + zipit([("A B_1_assignsubmission_file_/x.c", C.encode(), 0o100644)]))
+put("roster", "escape.tar", bytes([5]) + tar([("../up.c", "f", C), ("s/l", "l", "/etc/passwd")]))
+put("roster", "empty", bytes([0]))
 PY
 
 if command -v zstd >/dev/null; then
@@ -383,6 +405,6 @@ PY
 	rm -f "$corpus/archive/seed-bundle.tar.zst.tmp"
 fi
 
-for t in problem_yaml archive validate demux languages junit; do
+for t in problem_yaml archive validate demux languages junit roster; do
 	printf '%-14s %3d seeds\n' "$t" "$(ls "$corpus/$t" | grep -c '^seed-')"
 done

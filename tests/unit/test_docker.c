@@ -94,6 +94,13 @@ static void test_container_spec(void **state)
 	assert_non_null(strstr(json_string_value(json_object_get(json_object_get(hc, "Tmpfs"), "/tmp")),
 			       "size="));
 	assert_int_equal(json_array_size(json_object_get(hc, "Ulimits")), 3);
+	assert_null(json_object_get(hc, "CpusetCpus"));       /* not pinned unless asked */
+	json_decref(j);
+
+	s.cpuset = "1";                                       /* judge grade --cpus */
+	j = jg_sandbox_container_spec(&s, 300u << 20);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "HostConfig"), "CpusetCpus")),
+			    "1");
 	json_decref(j);
 }
 
