@@ -15,7 +15,7 @@ PACKAGES=(
 	libarchive-dev libcurl4-openssl-dev libcmocka-dev libjansson-dev libfyaml-dev
 	libmicrohttpd-dev libsqlite3-dev
 	docker.io debootstrap
-	python3-junitparser libxml2-utils valgrind zstd
+	python3-junitparser libxml2-utils valgrind zstd zip
 )
 
 # --- 1. apt packages --------------------------------------------------------

@@ -198,9 +198,12 @@ static void progress(void *ud, const jg_grade_counts *k)
 		return;
 	if (tty) {
 		fill = k->students ? (int)(width * k->done / k->students) : width;
-		fprintf(stderr, "\r[%.*s%*s] %zu/%zu  %.1f/s  ETA %s%ld:%02ld  not full %zu\033[K",
+		char etabuf[32] = "--:--";
+		if (eta >= 0)
+			snprintf(etabuf, sizeof(etabuf), "%ld:%02ld", eta / 60, eta % 60);
+		fprintf(stderr, "\r[%.*s%*s] %zu/%zu  %.1f/s  ETA %s  not full %zu  JE %zu\033[K",
 			fill, "##############################", width - fill, "", k->done, k->students, rate,
-			eta < 0 ? "?" : "", eta < 0 ? 0 : eta / 60, eta < 0 ? 0 : eta % 60, k->not_full);
+			etabuf, k->not_full, k->je);
 		if (k->done == k->students)
 			fputc('\n', stderr);
 		return;
@@ -247,7 +250,7 @@ static int grade(grade_cli *o, const char *bundle_path, const char *subs)
 	jg_langs *langs = NULL;
 	jg_bundle *b = NULL;
 	jg_assignment *a = NULL;
-	jg_grade_counts k;
+	jg_grade_counts k = { 0 };
 	int rc, code = JG_EXIT_USAGE;
 
 	jg_fs_reap_temp(NULL);
@@ -272,10 +275,18 @@ static int grade(grade_cli *o, const char *bundle_path, const char *subs)
 		code = jg_error_exit_code(rc);
 		goto done;
 	}
+	if (rc == 0 && k.students == 0) {
+		jg_diag("no student in %s%s", subs, o->g.shard_n ? " for this shard" : "");
+		code = JG_EXIT_OK;
+		goto done;
+	}
+	o->out.only = k.ids;
 	code = write_outputs(o, rc == JG_EINTR);
+	o->out.only = NULL;
 	if (rc < 0)
 		code = jg_error_exit_code(rc);
 done:
+	jg_strv_free(k.ids);
 	jg_assignment_free(a);
 	jg_bundle_free(b);
 	jg_langs_free(langs);
@@ -310,6 +321,8 @@ int cmd_grade(int argc, char **argv)
 	grade_cli o = { .g = { .out_dir = "grade-out", .judge = { .jobs = 1 } } };
 	int rc = parse_args(&o, argc, argv, grade_usage, "o:j:qh");
 
+	if (rc == 0 && o.out.json && !strcmp(o.out.json, "-") && o.out.github)
+		rc = (jg_usage_error("grade: --json - and --github both write to stdout; give --json a file"), -2);
 	if (rc == 0 && argc - optind != 2)
 		rc = (jg_usage_error("grade: needs an ASSIGNMENT and SUBMISSIONS"), -2);
 	if (rc == 0)

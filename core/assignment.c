@@ -109,7 +109,7 @@ static int str_list(actx *c, struct fy_node *n, const char *what, char ***out)
 		free(s);
 	}
 	if (rc == 0 && !*out)
-		rc = jg_strv_push(out, NULL) == 0 ? 0 : JG_ENOMEM;   /* an empty list stays a list */
+		rc = bad(c, n, "%s: an empty list (leave the key out instead)", what);
 	return rc;
 }
 

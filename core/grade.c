@@ -48,6 +48,8 @@ typedef struct {
 	student_job         *jobs;
 	size_t               njobs;
 	size_t              *judged;     /* job index of each judged submission */
+	const char          *input;      /* SUBMISSIONS as given */
+	const char          *tmpdir;     /* where the roster extracted it, or NULL */
 	jg_grade_counts      counts;
 } gctx;
 
@@ -249,6 +251,21 @@ static void append(gctx *c, student_job *j, jg_submission_result *s)
 		c->o->progress(c->o->ud, &c->counts);
 }
 
+/* Where a student's files are, as the user named the export: paths inside
+ * an extracted archive are shown as ARCHIVE/rest. */
+static char *display_path(const gctx *c, const student_job *j)
+{
+	const char *p = j->st->root ? j->st->root : j->st->nfiles ? j->st->files[0].path : NULL;
+	size_t n = c->tmpdir ? strlen(c->tmpdir) : 0;
+	char *out = NULL;
+
+	if (!p)
+		return strdup(c->input);
+	if (n && !strncmp(p, c->tmpdir, n) && (p[n] == '/' || !p[n]))
+		return asprintf(&out, "%s%s", c->input, p + n) < 0 ? NULL : out;
+	return strdup(p);
+}
+
 /* ---- staging one student ---- */
 
 static int copy_file(const char *from, const char *to)
@@ -390,7 +407,7 @@ static int unjudged_result(jg_submission_result *s, const gctx *c, const student
 		if (!(s->tests[i].name = strdup(c->b->tests[i].name)))
 			return jg_error_set(JG_ENOMEM, "out of memory");
 	}
-	s->path = strdup(j->st->root ? j->st->root : j->st->nfiles ? j->st->files[0].path : j->st->id);
+	s->path = display_path(c, j);
 	s->compile_status = strdup("skipped");
 	s->message = strdup(why);
 	return s->path && s->compile_status && s->message ? 0 : jg_error_set(JG_ENOMEM, "out of memory");
@@ -412,7 +429,7 @@ static void on_done(void *ud, size_t idx, const jg_submission_result *r, size_t 
 	gctx *c = ud;
 	student_job *j = &c->jobs[c->judged[idx]];
 	jg_submission_result *s = (jg_submission_result *)r;   /* ours until released */
-	char *path = strdup(j->st->root ? j->st->root : j->st->nfiles ? j->st->files[0].path : j->st->id);
+	char *path = display_path(c, j);
 
 	(void)done;
 	(void)total;
@@ -534,13 +551,15 @@ static void free_ctx(gctx *c)
 int jg_grade_run(jg_grade_counts *counts, const jg_bundle *b, const jg_assignment *a,
 		 const jg_langs *langs, const char *submissions, const jg_grade_opts *o)
 {
-	gctx c = { .b = b, .a = a, .o = o };
+	gctx c = { .b = b, .a = a, .o = o, .input = submissions };
 	jg_roster *r = NULL;
 	char *work = NULL;
 	int rc;
 
 	memset(counts, 0, sizeof(*counts));
-	if ((rc = jg_roster_open(&r, submissions, o->layout)) < 0 || (rc = open_out(&c)) < 0 ||
+	if ((rc = jg_roster_open(&r, submissions, o->layout)) == 0)
+		c.tmpdir = r->tmpdir;
+	if (rc < 0 || (rc = open_out(&c)) < 0 ||
 	    (rc = jg_fs_mkdtemp(&work, NULL, "judge-grade-")) < 0 || (rc = plan(&c, r, langs, work)) < 0)
 		goto done;
 	if (o->progress)
@@ -554,6 +573,9 @@ int jg_grade_run(jg_grade_counts *counts, const jg_bundle *b, const jg_assignmen
 		rc = jg_error_errno(JG_EIO, "%s/%s: cannot write a record", o->out_dir, JG_GRADE_RESULTS);
 done:
 	*counts = c.counts;
+	for (size_t i = 0; i < c.njobs; i++)      /* roster order: sorted by id */
+		if (jg_strv_push(&counts->ids, c.jobs[i].st->id) < 0 && rc == 0)
+			rc = JG_ENOMEM;
 	free_ctx(&c);
 	if (work)
 		jg_fs_rmtree(work);

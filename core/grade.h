@@ -32,6 +32,9 @@ typedef struct {
 	size_t reused;       /* taken from an earlier run */
 	size_t not_full;     /* below full marks so far */
 	size_t je;           /* judge errors so far */
+	char **ids;          /* jg_grade_run: the ids of this run's students, sorted,
+			      * NULL-terminated (the caller frees it with
+			      * jg_strv_free); NULL in progress calls */
 } jg_grade_counts;
 
 typedef struct {

@@ -31,6 +31,7 @@ typedef struct {
 	const jg_grade_outputs *o;
 	jg_grade_totals        *t;
 	FILE   *csv, *json, *junit, *summary;
+	char   *tmp[3];                 /* csv, json, junit: written here, renamed at the end */
 	size_t  nrec, summary_bytes, summary_left, errors_shown, errors_left;
 	char    token[33];              /* ::stop-commands:: token */
 	jg_junit_counts jc;
@@ -109,8 +110,23 @@ static int cmp_idx(const void *a, const void *b)
 	return strcmp(((const idx_ent *)a)->id, ((const idx_ent *)b)->id);
 }
 
+static int cmp_id(const void *key, const void *elem)
+{
+	return strcmp(key, *(char *const *)elem);
+}
+
+static int wanted(char *const *only, const char *id)
+{
+	size_t n = 0;
+	if (!only)
+		return 1;
+	while (only[n])
+		n++;
+	return bsearch(id, only, n, sizeof(*only), cmp_id) != NULL;
+}
+
 /* Offsets of the last record of each id, sorted by id. */
-static int index_file(FILE *f, idx_ent **out, size_t *n)
+static int index_file(FILE *f, idx_ent **out, size_t *n, char *const *only)
 {
 	char *line = NULL;
 	size_t cap = 0, k = 0;
@@ -121,7 +137,7 @@ static int index_file(FILE *f, idx_ent **out, size_t *n)
 	while ((len = getline(&line, &cap, f)) > 0) {
 		json_t *o = json_loads(line, 0, NULL);
 		idx_ent *nv;
-		if (o && *rec_id(o) && (nv = realloc(v, (k + 1) * sizeof(*v)))) {
+		if (o && *rec_id(o) && wanted(only, rec_id(o)) && (nv = realloc(v, (k + 1) * sizeof(*v)))) {
 			v = nv;
 			v[k].at = at;
 			if ((v[k].id = strdup(rec_id(o))))
@@ -374,8 +390,10 @@ static void junit_row(octx *c, const json_t *r, int count_only, const char *prob
 	jg_report rep = { .problem_name = (char *)problem, .subs = &s, .nsubs = 1,
 			  .incomplete = c->o->incomplete };
 
-	if (junit_sub(&s, r) < 0)
+	if (junit_sub(&s, r) < 0) {
+		jg_error_set(JG_ENOMEM, "out of memory writing the JUnit report");
 		c->failed = 1;
+	}
 	else if (count_only)
 		jg_junit_count(&c->jc, &s);
 	else
@@ -551,19 +569,40 @@ static void github_end(octx *c)
 
 /* ---- driver ---- */
 
-static FILE *open_out(const char *path)
+/* Outputs are written to "<path>.tmp.<pid>" and renamed over <path> once
+ * complete, so a failure never leaves a half-written report in place. */
+static FILE *open_out(const char *path, char **tmp)
 {
-	FILE *f = !strcmp(path, "-") ? stdout : fopen(path, "w");
-	if (!f)
+	FILE *f;
+
+	*tmp = NULL;
+	if (!strcmp(path, "-"))
+		return stdout;
+	if (asprintf(tmp, "%s.tmp.%d", path, (int)getpid()) < 0) {
+		*tmp = NULL;
+		jg_error_set(JG_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (!(f = fopen(*tmp, "w"))) {
 		jg_error_errno(JG_EIO, "%s", path);
+		free(*tmp);
+		*tmp = NULL;
+	}
 	return f;
 }
 
-static int close_out(FILE *f, const char *path)
+static int close_out(FILE *f, const char *path, char **tmp, int keep)
 {
 	int bad = ferror(f) || fflush(f) != 0;
+
 	if (f != stdout)
-		bad |= fclose(f) != 0;
+		bad |= fsync(fileno(f)) != 0 || fclose(f) != 0;
+	if (!bad && keep && *tmp && rename(*tmp, path) != 0)
+		bad = 1;
+	if (*tmp && (bad || !keep))
+		unlink(*tmp);
+	free(*tmp);
+	*tmp = NULL;
 	return bad ? jg_error_errno(JG_EIO, "%s: cannot write", path) : 0;
 }
 
@@ -599,13 +638,14 @@ static int open_outputs(octx *c, const json_t *first, const char *problem)
 {
 	const jg_grade_outputs *o = c->o;
 
-	if ((o->csv && !(c->csv = open_out(o->csv))) || (o->json && !(c->json = open_out(o->json))) ||
-	    (o->junit && !(c->junit = open_out(o->junit))))
+	if ((o->csv && !(c->csv = open_out(o->csv, &c->tmp[0]))) ||
+	    (o->json && !(c->json = open_out(o->json, &c->tmp[1]))) ||
+	    (o->junit && !(c->junit = open_out(o->junit, &c->tmp[2]))))
 		return JG_EIO;
-	if ((o->feedback && mkdir(o->feedback, 0755) < 0 && errno != EEXIST) ||
-	    (o->gradescope && mkdir(o->gradescope, 0755) < 0 && errno != EEXIST))
-		return jg_error_errno(JG_EIO, "%s", o->feedback && access(o->feedback, W_OK) ? o->feedback
-				      : o->gradescope);
+	if (o->feedback && mkdir(o->feedback, 0755) < 0 && errno != EEXIST)
+		return jg_error_errno(JG_EIO, "%s", o->feedback);
+	if (o->gradescope && mkdir(o->gradescope, 0755) < 0 && errno != EEXIST)
+		return jg_error_errno(JG_EIO, "%s", o->gradescope);
 	if (c->csv)
 		csv_header(c, first);
 	if (c->json)
@@ -617,22 +657,27 @@ static int open_outputs(octx *c, const json_t *first, const char *problem)
 	return 0;
 }
 
-static int close_outputs(octx *c)
+/* keep: the outputs are complete (renamed into place), else dropped. */
+static int close_outputs(octx *c, int keep)
 {
 	int rc = 0;
 	if (c->json)
 		fputs("\n  ]\n}\n", c->json);
 	if (c->junit)
 		rc |= jg_junit_end(c->junit) < 0;
-	if (c->o->github)
+	if (c->o->github && keep)
 		github_end(c);
+	if (c->summary)
+		fclose(c->summary);
+	c->summary = NULL;
+	keep = keep && !rc && !c->failed;
 	if (c->csv)
-		rc |= close_out(c->csv, c->o->csv) < 0;
+		rc |= close_out(c->csv, c->o->csv, &c->tmp[0], keep) < 0;
 	if (c->json)
-		rc |= close_out(c->json, c->o->json) < 0;
+		rc |= close_out(c->json, c->o->json, &c->tmp[1], keep) < 0;
 	if (c->junit)
-		rc |= close_out(c->junit, c->o->junit) < 0;
-	return rc || c->failed ? (jg_error_last_code() ? jg_error_last_code() : JG_EIO) : 0;
+		rc |= close_out(c->junit, c->o->junit, &c->tmp[2], keep) < 0;
+	return rc || c->failed ? JG_EIO : 0;
 }
 
 static int write_all(octx *c, FILE *f, const idx_ent *v, size_t n)
@@ -642,8 +687,6 @@ static int write_all(octx *c, FILE *f, const idx_ent *v, size_t n)
 	char *pname = strdup(*problem ? problem : "judge grade");
 	int rc;
 
-	json_decref(first);
-	first = read_at(f, v[0].at);
 	for (size_t i = 0; c->o->junit && i < n; i++) {   /* JUnit's totals come first */
 		json_t *r = read_at(f, v[i].at);
 		if (r) {
@@ -661,7 +704,8 @@ static int write_all(octx *c, FILE *f, const idx_ent *v, size_t n)
 		}
 		json_decref(r);
 	}
-	rc = close_outputs(c) < 0 && rc == 0 ? JG_EIO : rc;
+	if (close_outputs(c, rc == 0) < 0 && rc == 0)
+		rc = JG_EIO;
 	json_decref(first);
 	free(pname);
 	return rc;
@@ -678,7 +722,7 @@ int jg_grade_write(const char *results, const jg_grade_outputs *o, jg_grade_tota
 	memset(t, 0, sizeof(*t));
 	if (!f)
 		return jg_error_errno(JG_EIO, "%s", results);
-	index_file(f, &v, &n);
+	index_file(f, &v, &n, o->only);
 	rc = n ? write_all(&c, f, v, n) : jg_error_set(JG_EINPUT, "%s: no graded student", results);
 	for (size_t i = 0; i < n; i++)
 		free(v[i].id);

@@ -22,6 +22,8 @@ typedef struct {
 	const char *feedback;     /* DIR/<id>.txt, or NULL */
 	int         github;       /* annotations on stdout, $GITHUB_STEP_SUMMARY */
 	int         incomplete;   /* the batch was interrupted: the JSON says so */
+	char *const *only;        /* NULL, or the sorted ids to report (a rerun into an
+				   * OUT that holds students of other runs) */
 } jg_grade_outputs;
 
 typedef struct {

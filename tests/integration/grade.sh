@@ -196,6 +196,21 @@ PY
 then ok "github: student output only between ::stop-commands:: markers, at most 10 errors, Points line"
 else fail "github: workflow-command output"; sed 's/^/    | /' "$tmp/stdout" | head -40; fi
 
+# the same export as a zip, with the containers pinned to CPUs
+if command -v zip >/dev/null; then
+	(cd "$M" && zip -qr "$tmp/moodle.zip" .)
+	grade "$A" "$tmp/moodle.zip" -o "$tmp/out-zip" -j "$JOBS" --cpus 0,1 --csv "$tmp/zip.csv"
+	expect "moodle zip, --cpus 0,1: graded" 1 "10 students, 2 with full marks"
+	if /usr/bin/python3 - "$tmp/zip.csv" "$tmp/g.csv" <<'PY'
+import csv, sys
+rows = lambda p: sorted((r["id"], r["name"], r["score"], r["verdict"]) for r in csv.DictReader(open(p, newline="")))
+assert rows(sys.argv[1]) == rows(sys.argv[2])
+PY
+	then ok "moodle zip: the same gradebook as the directory"; else fail "moodle zip: gradebooks differ"; fi
+fi
+grade "$A" "$M" -o "$tmp/o-cpus" --cpus 0-x
+expect "bad --cpus: usage error" 2 "--cpus" "Try 'judge --help'"
+
 # ---- resume ----
 
 t0=$SECONDS
@@ -208,6 +223,27 @@ expect "resume: a changed submission is graded again, the rest reused" 1 "(9 reu
 check "resume: the fixed submission now has full marks" 'rows["102"]["verdict"] == "AC" and rows["102"]["score"] == "9"'
 grade "$A" "$M" -o "$O" -j "$JOBS" --no-resume --csv "$tmp/g.csv" --json "$tmp/g.json"
 expect "--no-resume grades everyone" 1 "graded 10/10 (0 reused)"
+
+# ---- interrupted, then resumed ----
+
+"$JUDGE" grade "$A" "$M" -o "$tmp/out-int" -j 1 --no-feedback --json "$tmp/int.json" >"$tmp/stdout" 2>"$tmp/stderr" &
+pid=$!
+for _ in $(seq 100); do     # until a few students are recorded
+	[ "$(wc -l <"$tmp/out-int/results.jsonl" 2>/dev/null || echo 0)" -ge 3 ] && break
+	sleep 0.1
+done
+kill -INT "$pid"
+wait "$pid"
+rc=$?; out=$(cat "$tmp/stdout"); err=$(cat "$tmp/stderr")
+expect "SIGINT: exit 3, reports written and marked incomplete" 3 "interrupted"
+check "SIGINT: the JSON report says incomplete" 'json.load(open(d + "/int.json"))["incomplete"] is True'
+left=$(docker ps -aq --filter label=org.judge.sandbox | wc -l)
+[ "$left" -eq 0 ] && ok "SIGINT: no container left" || fail "SIGINT: $left containers left"
+grade "$A" "$M" -o "$tmp/out-int" -j "$JOBS" --csv "$tmp/int.csv"
+expect "after SIGINT: the rerun finishes the batch" 1 "10 students, 2 with full marks"
+n_reused=$(grep -o '([0-9]* reused)' <<<"$err" | tail -1 | tr -dc 0-9)
+[ "${n_reused:-0}" -ge 3 ] && ok "after SIGINT: students recorded before it are reused ($n_reused)" \
+	|| fail "after SIGINT: only ${n_reused:-0} reused"
 
 # ---- shards and merge ----
 
@@ -243,10 +279,17 @@ printf 'long add(long a, long b) { return a + b; }\n' >"$C/dunndi_204_9004_add.c
 printf '#include <stdio.h>\nlong add(long, long);\nint main(void) { long a, b; if (scanf("%%ld %%ld", &a, &b) != 2) return 1; printf("%%ld\\n", add(a, b)); return 0; }\n' >"$C/dunndi_204_9005_main.c"
 (cd "$tmp" && tar -czf canvas.tar.gz canvas)
 rm -f "$tmp/g.json"
-grade "$A" "$tmp/canvas.tar.gz" -o "$tmp/out-canvas" -j "$JOBS" --csv "$tmp/g.csv"
+grade "$A" "$tmp/canvas.tar.gz" -o "$tmp/out-canvas" -j "$JOBS" --csv "$tmp/g.csv" --json "$tmp/g.json"
 expect "canvas archive: detected and graded" 1 "4 students"
+check "canvas: paths name the archive, not where it was extracted" \
+	'sub("201")["path"].endswith("canvas.tar.gz/canvas/ableanna_201_9001_sum.c") and "judge-" not in sub("201")["path"]'
+rm -f "$tmp/g.json"
 check "canvas: ids, names, late flag, multi-file student" \
 	'rows["201"]["name"] == "ableanna" and rows["201"]["verdict"] == "AC" and rows["202"]["late"] == "yes" and rows["201"]["late"] == "no" and rows["202"]["verdict"] == "WA" and rows["203"]["verdict"] == "CE" and rows["204"]["verdict"] == "AC"'
+
+# an OUT shared with another batch reports only this batch
+grade "$A" "$tmp/canvas.tar.gz" -o "$O" -j "$JOBS" --csv "$tmp/shared.csv"
+expect "a second batch into the same OUT reports its own students" 1 "4 students"
 
 # GitHub Classroom: {assignment}-submissions/{prefix}-{username}/ repositories
 G=$tmp/hw1-submissions; mkdir -p "$G/hw1-octocat/.git" "$G/hw1-monalisa/src" "$G/hw1-hubot"

@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "assignment.h"
 #include "bundle.h"
@@ -171,6 +173,10 @@ static void test_bad_yaml(void **state)
 	assert_int_equal(load(x, "a: &x 1\nb: *x\n"), JG_EINPUT);
 	jg_bundle_free(x->b);
 	x->b = NULL;
+	assert_int_equal(load(x, "languages: []\n"), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "languages: an empty list"));
+	jg_bundle_free(x->b);
+	x->b = NULL;
 	assert_int_equal(load(x, "points: [\n"), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "assignment.yaml"));
 }
@@ -255,6 +261,162 @@ static void test_hash_and_shards(void **state)
 		assert_true(count[k] > 60);     /* roughly even */
 }
 
+
+/* ---- outputs from a results.jsonl written here ---- */
+
+static const char *rec_fmt =
+	"{\"student\":{\"id\":\"%s\",\"name\":\"%s\"},\"late\":%s,\"hash\":\"01\","
+	"\"problem\":{\"name\":\"P\",\"time_limit\":1,\"memory_limit\":1},\"max\":2,\"reason\":null,"
+	"\"items\":[{\"name\":\"sample/1\",\"points\":%d,\"max\":1,\"passed\":%s},"
+	"{\"name\":\"secret/1\",\"points\":0,\"max\":1,\"passed\":false}],"
+	"\"path\":\"x\",\"language\":\"c\",\"verdict\":\"%s\",\"compile\":{\"status\":\"ok\"},"
+	"\"time_max\":0.1,\"memory_max\":1,\"message\":null,\"score\":%d,\"max_score\":2,\"tests\":["
+	"{\"name\":\"sample/1\",\"verdict\":\"%s\",\"time\":0.1,\"wall\":0.2,\"memory\":1,"
+	"\"message\":\"expected 3, got 4\",\"stdout\":\"4\\n\",\"hidden\":false,\"expected_output\":\"3\\n\"},"
+	"{\"name\":\"secret/1\",\"verdict\":\"WA\",\"time\":0.1,\"wall\":0.2,\"memory\":1,"
+	"\"message\":\"SECRET-ANSWER 42\",\"stdout\":\"SECRET-OUT\",\"hidden\":true,\"expected_output\":null}]}\n";
+
+static void add_rec(FILE *f, const char *id, const char *name, int ac, int late)
+{
+	fprintf(f, rec_fmt, id, name, late ? "true" : "false", ac, ac ? "true" : "false", ac ? "AC" : "WA",
+		ac, ac ? "AC" : "WA");
+}
+
+static char *slurp(const char *path)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	assert_int_equal(jg_fs_read_file(&buf, &len, path, 64u << 20), 0);
+	return buf;
+}
+
+static void test_outputs(void **state)
+{
+	struct box *x = *state;
+	char *res = jg_path_join(x->root, "results.jsonl"), *csv = jg_path_join(x->root, "g.csv");
+	char *js = jg_path_join(x->root, "g.json"), *xml = jg_path_join(x->root, "g.xml");
+	char *fb = jg_path_join(x->root, "fb"), *gs = jg_path_join(x->root, "gs");
+	char *ghout = jg_path_join(x->root, "gh.out"), *sum = jg_path_join(x->root, "summary.md");
+	jg_grade_outputs o = { .csv = csv, .json = js, .junit = xml, .feedback = fb, .gradescope = gs, .github = 1 };
+	jg_grade_totals t;
+	FILE *f = fopen(res, "w");
+	char *text;
+	int saved, fd;
+
+	assert_non_null(f);
+	add_rec(f, "b2", "=cmd|' /C calc'!A0", 0, 1);   /* formula injection in a name */
+	add_rec(f, "a1", "Ann, \\\"A\\\"", 0, 0);
+	fputs("{\"student\": {\"id\": \"cut\n", f);        /* a record cut short by a kill */
+	add_rec(f, "a1", "Ann, \\\"A\\\"", 1, 0);     /* the later record of a1 wins */
+	fclose(f);
+	setenv("GITHUB_STEP_SUMMARY", sum, 1);
+	fflush(stdout);
+	saved = dup(1);
+	fd = open(ghout, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	dup2(fd, 1);
+	close(fd);
+	assert_int_equal(jg_grade_write(res, &o, &t), 0);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	unsetenv("GITHUB_STEP_SUMMARY");
+	assert_int_equal(t.students, 2);
+	assert_true(t.score == 1 && t.max == 4);
+
+	text = slurp(csv);
+	assert_string_equal(text, "name,id,score,max,verdict,late,reason,sample/1,secret/1\r\n"
+				  "\"Ann, \"\"A\"\"\",a1,1,2,AC,no,,1,0\r\n"
+				  "'=cmd|' /C calc'!A0,b2,0,2,WA,yes,,0,0\r\n");
+	free(text);
+	text = slurp(js);                  /* instructors see everything */
+	assert_non_null(strstr(text, "SECRET-ANSWER"));
+	assert_null(strstr(text, "\"hash\""));
+	free(text);
+	text = slurp(xml);                 /* students do not */
+	assert_null(strstr(text, "SECRET"));
+	assert_non_null(strstr(text, "expected 3, got 4"));
+	free(text);
+	free(fb), fb = jg_path_join(x->root, "fb/b2.txt");
+	text = slurp(fb);
+	assert_null(strstr(text, "SECRET"));
+	assert_non_null(strstr(text, "secret/1: WA (hidden test)"));
+	assert_non_null(strstr(text, "    -3\n    +4\n"));
+	free(text);
+	free(gs), gs = jg_path_join(x->root, "gs/a1/results.json");
+	text = slurp(gs);
+	assert_null(strstr(text, "SECRET"));
+	assert_non_null(strstr(text, "\"status\": \"passed\""));
+	free(text);
+	text = slurp(ghout);
+	assert_null(strstr(text, "SECRET"));
+	assert_non_null(strstr(text, "::error title=b2 (=cmd|' /C calc'!A0)::WA: 0/2 points\n") ||
+			strstr(text, "::error title==cmd|' /C calc'!A0 (b2)::WA: 0/2 points\n"));
+	assert_non_null(strstr(text, "::notice title=Autograding complete::Points 1/4\n"));
+	free(text);
+	text = slurp(sum);
+	assert_non_null(strstr(text, "| Student | Id | Score | Verdict | Late |"));
+	assert_null(strstr(text, "|' /C"));            /* a pipe in a name cannot break the table */
+	free(text);
+
+	/* only the ids of this run */
+	o = (jg_grade_outputs){ .csv = csv, .only = (char *[]){ "b2", NULL } };
+	assert_int_equal(jg_grade_write(res, &o, &t), 0);
+	assert_int_equal(t.students, 1);
+	free(res), free(csv), free(js), free(xml), free(fb), free(gs), free(ghout), free(sum);
+}
+
+static void test_summary_cap_and_merge(void **state)
+{
+	struct box *x = *state;
+	char *res = jg_path_join(x->root, "results.jsonl"), *sum = jg_path_join(x->root, "s.md");
+	char *js = jg_path_join(x->root, "r.json"), *merged = jg_path_join(x->root, "m.jsonl");
+	char *junk = jg_path_join(x->root, "junk.txt"), id[32], name[300];
+	jg_grade_outputs o = { .github = 1, .json = js };
+	jg_grade_totals t;
+	struct stat st;
+	FILE *f = fopen(res, "w");
+	int saved, fd;
+
+	assert_non_null(f);
+	memset(name, 'n', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	for (int i = 0; i < 4000; i++) {
+		snprintf(id, sizeof(id), "s%05d", i);
+		add_rec(f, id, name, i % 2, 0);
+	}
+	fclose(f);
+	setenv("GITHUB_STEP_SUMMARY", sum, 1);
+	fflush(stdout);
+	saved = dup(1);
+	fd = open("/dev/null", O_WRONLY);
+	dup2(fd, 1);
+	close(fd);
+	assert_int_equal(jg_grade_write(res, &o, &t), 0);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	unsetenv("GITHUB_STEP_SUMMARY");
+	assert_int_equal(stat(sum, &st), 0);
+	assert_true(st.st_size < (1 << 20));             /* GitHub's limit */
+	assert_true(st.st_size > (800 << 10));
+	char *text = slurp(sum);
+	assert_non_null(strstr(text, "more students not listed"));
+	free(text);
+
+	/* merging: a JSON report, a results.jsonl, and something else */
+	assert_int_equal(jg_grade_merge_into(merged, js), 0);
+	assert_int_equal(jg_grade_merge_into(merged, res), 0);
+	o = (jg_grade_outputs){ 0 };
+	assert_int_equal(jg_grade_write(merged, &o, &t), 0);
+	assert_int_equal(t.students, 4000);                /* same ids: the last record wins */
+	f = fopen(junk, "w");
+	fputs("name,id\nx,1\n", f);
+	fclose(f);
+	assert_int_equal(jg_grade_merge_into(merged, junk), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "junk.txt"));
+	free(res), free(sum), free(js), free(merged), free(junk);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, box_setup, box_teardown)
 
 int main(void)
@@ -266,6 +428,8 @@ int main(void)
 		T(test_rules),
 		cmocka_unit_test(test_escaping),
 		T(test_hash_and_shards),
+		T(test_outputs),
+		T(test_summary_cap_and_merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
