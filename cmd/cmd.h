@@ -26,6 +26,11 @@ int jg_use_color(FILE *f);
 void jg_print_verdict(FILE *f, jg_verdict v, int color, int width);
 /* Parses a number in [lo, hi]: 0, or -1 when it is not one. */
 int jg_parse_number(const char *s, double lo, double hi, double *out);
+/* The options every judging command takes, checked alike: 0, or the usage
+ * error's exit code (message printed) naming the option. */
+int jg_opt_seconds(const char *opt, const char *arg, double *out);    /* (0, 3600] */
+int jg_opt_memory_mib(const char *arg, unsigned long *out);           /* whole, >= 4 */
+int jg_opt_jobs(const char *arg, int *out);                           /* 1..256 */
 /* The built-in language definitions merged with `extra` (may be NULL);
  * reports failures with jg_diag. */
 int jg_load_langs(jg_langs **langs, const char *extra);

@@ -137,26 +137,6 @@ static int parse_shard(grade_cli *o, const char *s)
 	return 0;
 }
 
-static int parse_number_opt(grade_cli *o, int c)
-{
-	double v;
-	if (c == OPT_TL) {
-		if (jg_parse_number(optarg, 0.001, 3600, &o->time_limit) < 0)
-			return jg_usage_error("--time-limit: '%s' is not a number of seconds in (0, 3600]", optarg);
-		return 0;
-	}
-	if (c == OPT_ML) {
-		if (jg_parse_number(optarg, 4, 1 << 20, &v) < 0 || v != floor(v))
-			return jg_usage_error("--memory-limit: '%s' is not a whole number of MiB >= 4", optarg);
-		o->memory_mib = (unsigned long)v;
-		return 0;
-	}
-	if (jg_parse_number(optarg, 1, 256, &v) < 0 || v != floor(v))
-		return jg_usage_error("-j: '%s' is not a number from 1 to 256", optarg);
-	o->g.judge.jobs = (int)v;
-	return 0;
-}
-
 static int parse_opt(grade_cli *o, int c)
 {
 	switch (c) {
@@ -178,7 +158,9 @@ static int parse_opt(grade_cli *o, int c)
 	case OPT_HOST: o->g.judge.docker_host = optarg; return 0;
 	case OPT_LANGS: o->languages = optarg; return 0;
 	case 'q': o->quiet = 1; return 0;
-	case OPT_TL: case OPT_ML: case 'j': return parse_number_opt(o, c);
+	case OPT_TL: return jg_opt_seconds("time-limit", optarg, &o->time_limit);
+	case OPT_ML: return jg_opt_memory_mib(optarg, &o->memory_mib);
+	case 'j': return jg_opt_jobs(optarg, &o->g.judge.jobs);
 	default: return jg_usage_error("grade: invalid option");
 	}
 }

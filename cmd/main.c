@@ -106,6 +106,31 @@ int jg_parse_number(const char *s, double lo, double hi, double *out)
 	return 0;
 }
 
+int jg_opt_seconds(const char *opt, const char *arg, double *out)
+{
+	if (jg_parse_number(arg, 0.001, 3600, out) < 0)
+		return jg_usage_error("--%s: '%s' is not a number of seconds in (0, 3600]", opt, arg);
+	return 0;
+}
+
+int jg_opt_memory_mib(const char *arg, unsigned long *out)
+{
+	double v;
+	if (jg_parse_number(arg, 4, 1 << 20, &v) < 0 || v != floor(v))
+		return jg_usage_error("--memory-limit: '%s' is not a whole number of MiB >= 4", arg);
+	*out = (unsigned long)v;
+	return 0;
+}
+
+int jg_opt_jobs(const char *arg, int *out)
+{
+	double v;
+	if (jg_parse_number(arg, 1, 256, &v) < 0 || v != floor(v))
+		return jg_usage_error("-j: '%s' is not a number from 1 to 256", arg);
+	*out = (int)v;
+	return 0;
+}
+
 int jg_load_langs(jg_langs **langs, const char *extra)
 {
 	int rc = jg_langs_load(langs, jg_langs_default_path());

@@ -73,7 +73,6 @@ static const struct option long_opts[] = {
 
 static int parse_opt(run_opts *o, int c)
 {
-	double v;
 	switch (c) {
 	case OPT_LANG: o->lang = optarg; return 0;
 	case OPT_ENTRY: o->entry = optarg; return 0;
@@ -84,20 +83,9 @@ static int parse_opt(run_opts *o, int c)
 	case OPT_ALL: o->all_tests = 1; return 0;
 	case OPT_KEEP: o->keep = 1; return 0;
 	case 'v': o->verbose = 1; return 0;
-	case OPT_TL:
-		if (jg_parse_number(optarg, 0.001, 3600, &o->time_limit) < 0)
-			return jg_usage_error("--time-limit: '%s' is not a number of seconds in (0, 3600]", optarg);
-		return 0;
-	case OPT_ML:
-		if (jg_parse_number(optarg, 4, 1 << 20, &v) < 0 || v != floor(v))
-			return jg_usage_error("--memory-limit: '%s' is not a whole number of MiB >= 4", optarg);
-		o->memory_mib = (unsigned long)v;
-		return 0;
-	case 'j':
-		if (jg_parse_number(optarg, 1, 256, &v) < 0 || v != floor(v))
-			return jg_usage_error("-j: '%s' is not a number from 1 to 256", optarg);
-		o->jobs = (int)v;
-		return 0;
+	case OPT_TL: return jg_opt_seconds("time-limit", optarg, &o->time_limit);
+	case OPT_ML: return jg_opt_memory_mib(optarg, &o->memory_mib);
+	case 'j': return jg_opt_jobs(optarg, &o->jobs);
 	default:
 		return jg_usage_error("run: invalid option");
 	}

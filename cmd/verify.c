@@ -79,7 +79,6 @@ static const struct option long_opts[] = {
 
 static int parse_opt(verify_opts *o, int c)
 {
-	double v;
 	switch (c) {
 	case OPT_JSON: o->json = optarg; return 0;
 	case OPT_JUNIT: o->junit = optarg; return 0;
@@ -87,17 +86,9 @@ static int parse_opt(verify_opts *o, int c)
 	case OPT_LANGS: o->languages = optarg; return 0;
 	case OPT_STRICT: o->strict = 1; return 0;
 	case 'v': o->verbose = 1; return 0;
-	case OPT_TL:
-	case OPT_PTL:
-		if (jg_parse_number(optarg, 0.001, 3600, c == OPT_TL ? &o->time_limit : &o->provisional) < 0)
-			return jg_usage_error("--%s: '%s' is not a number of seconds in (0, 3600]",
-					      c == OPT_TL ? "time-limit" : "provisional-time-limit", optarg);
-		return 0;
-	case 'j':
-		if (jg_parse_number(optarg, 1, 256, &v) < 0 || v != floor(v))
-			return jg_usage_error("-j: '%s' is not a number from 1 to 256", optarg);
-		o->jobs = (int)v;
-		return 0;
+	case OPT_TL: return jg_opt_seconds("time-limit", optarg, &o->time_limit);
+	case OPT_PTL: return jg_opt_seconds("provisional-time-limit", optarg, &o->provisional);
+	case 'j': return jg_opt_jobs(optarg, &o->jobs);
 	default:
 		return jg_usage_error("verify: invalid option");
 	}

@@ -76,6 +76,19 @@ expect "judge --help exits 0 and prints usage" 0 stdout nonempty
 judge run --help
 expect "judge run --help exits 0 and prints usage" 0 stdout nonempty
 
+judge grade --help
+expect "judge grade --help exits 0 and prints usage" 0 stdout "Usage: judge grade"
+judge report merge --help
+expect "judge report merge --help exits 0 and prints usage" 0 stdout "Usage: judge report merge"
+judge grade problems/hello
+expect "judge grade without SUBMISSIONS exits 2 with a hint" 2 stderr "Try 'judge --help'"
+judge grade problems/hello x --layout nosuch
+expect "judge grade --layout with an unknown layout exits 2 naming the valid ones" 2 stderr "moodle"
+judge grade problems/hello x --json - --github
+expect "judge grade --json - with --github exits 2" 2 stderr "stdout"
+judge report fold
+expect "judge report without merge exits 2 with a hint" 2 stderr "Try 'judge --help'"
+
 judge --version
 expect "judge --version exits 0 and names a version" 0 stdout "judge " stdout "."
 
