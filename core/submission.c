@@ -19,6 +19,7 @@
 #include "extract.h"
 #include "error.h"
 #include "fs.h"
+#include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -279,7 +280,16 @@ static int lang_from_files(const jg_submission *s, const jg_langs *langs, const 
 	return rc;
 }
 
-/* Keeps the sources of s->lang, under the caps. */
+/* A file that goes along with the sources: small, and named in UTF-8
+ * (the container's tar carries UTF-8 names; an odd name of a file nobody
+ * compiles is no reason to fail the submission). */
+static int is_support(const char *rel, uint64_t size)
+{
+	size_t len = strlen(rel);
+	return size <= SUPPORT_MAX && jg_utf8_check(rel, len) == len;
+}
+
+/* Keeps the sources of s->lang (and the support files), under the caps. */
 static int take_files(jg_submission *s, const walk *w)
 {
 	uint64_t total = 0;
@@ -288,8 +298,8 @@ static int take_files(jg_submission *s, const walk *w)
 
 	for (size_t i = 0; i < w->n && rc == 0; i++) {
 		if (!has_ext(s->lang, w->v[i].rel)) {
-			if (w->v[i].size <= SUPPORT_MAX && n + jg_strv_len(s->support) < SUB_MAX_FILES &&
-			    total + w->v[i].size <= SUB_MAX_BYTES)
+			if (is_support(w->v[i].rel, w->v[i].size) &&
+			    n + jg_strv_len(s->support) < SUB_MAX_FILES && total + w->v[i].size <= SUB_MAX_BYTES)
 				rc = jg_strv_push(&s->support, w->v[i].rel);
 			continue;
 		}

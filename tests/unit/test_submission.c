@@ -216,6 +216,7 @@ static void test_python_dir(void **state)
 		put("hdr/big.bin", big);
 		free(big);
 	}
+	put("hdr/\xff\xfe.txt", "not UTF-8\n");       /* a name the container's tar cannot carry */
 	s = open_ok("hdr", NULL, NULL);
 	assert_files(s, (const char *[]){ "main.c", NULL });
 	assert_non_null(s->support);
