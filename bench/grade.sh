@@ -102,7 +102,7 @@ lifecycle=$(calc "($t1 - $t0) / $lc_n")
 # ---- judge ----
 /usr/bin/time -f '%e %M' -o "$work/judge.time" "$judge" grade "$A" "$work/class" -o "$work/out" -j "$par" -q \
 	--csv "$work/g.csv" >/dev/null 2>"$work/judge.err"
-read -r jwall jrss <"$work/judge.time"
+read -r jwall jrss < <(tail -n 1 "$work/judge.time")
 ideal=$(calc "$native / 1 + $nstud * $lifecycle / $par")
 echo "grade bench: $nstud students x $ntests tests, -j $par, $(nproc) CPUs"
 echo "  native work (image toolchains, chroot, $par workers): $native s"
@@ -127,11 +127,11 @@ if ((nrss > 0)); then
 	make_class "$work/big" "$nrss" 0
 	/usr/bin/time -f '%e %M' -o "$work/big.time" "$judge" grade "$A" "$work/big" -o "$work/out-big" -j "$par" -q \
 		--csv "$work/big.csv" --json "$work/big.json" --junit "$work/big.xml" >/dev/null 2>"$work/big.err"
-	read -r bwall brss <"$work/big.time"
+	read -r bwall brss < <(tail -n 1 "$work/big.time")
 	echo "memory: $nrss students x $ntests tests, -j $par: wall $bwall s, judge peak RSS $(calc "$brss / 1024") MiB (target <= 30)"
 	/usr/bin/time -f '%e %M' -o "$work/regen.time" "$judge" report merge "$work/out-regen" "$work/out-big/results.jsonl" \
 		--csv "$work/r.csv" --json "$work/r.json" --junit "$work/r.xml" -q >/dev/null 2>&1
-	read -r rwall rrss <"$work/regen.time"
+	read -r rwall rrss < <(tail -n 1 "$work/regen.time")
 	echo "  regenerating every report of $nrss students (report merge): $rwall s, peak RSS $(calc "$rrss / 1024") MiB"
 fi
 exit 0
