@@ -28,9 +28,10 @@ par=${BENCH_J:-2}
 nrss=${BENCH_RSS_STUDENTS:-1000}
 image=${JUDGE_IMAGE:-judge-runtime:1}
 work=$(mktemp -d /tmp/judge-bench-grade.XXXXXX)
+# shellcheck source=bench/chroot.sh
+. "$root/bench/chroot.sh"
 cleanup() {
-	umount "$work/rootfs/proc" "$work/rootfs/dev" 2>/dev/null
-	if mountpoint -q "$work/rootfs/proc" || mountpoint -q "$work/rootfs/dev"; then
+	if ! bench_rootfs_cleanup "$work/rootfs"; then
 		echo "NOTE: $work left in place (mounts still busy)"
 		return
 	fi
@@ -79,9 +80,7 @@ make_class "$work/class" "$nstud" 1
 
 # ---- native side: the runtime image's toolchains in a chroot ----
 gcc -O2 -o "$work/native_grade" "$root/bench/native_grade.c" || exit 0
-mkdir -p "$work/rootfs"
-cid=$(docker create "$image" true) && docker export "$cid" | tar -x -C "$work/rootfs" && docker rm -f "$cid" >/dev/null
-mount -t proc proc "$work/rootfs/proc" && mount --bind /dev "$work/rootfs/dev" || { echo "cannot mount in the chroot"; exit 0; }
+bench_rootfs "$work/rootfs" "$image" || { echo "cannot use $image as a chroot"; exit 0; }
 mkdir -p "$work/rootfs/bench" && cp -r "$work/class" "$A/data" "$work/native_grade" "$work/rootfs/bench/"
 mkdir -p "$work/rootfs/bench/tests" && cp "$A"/data/*/*.in "$A"/data/*/*.ans "$work/rootfs/bench/tests/"
 t0=$(date +%s.%N)

@@ -36,10 +36,11 @@ judge=$build/judge
 runs=${BENCH_RUNS:-3}
 par=${BENCH_J:-2}
 work=$(mktemp -d /tmp/judge-bench-verify.XXXXXX)
+# shellcheck source=bench/chroot.sh
+. "$root/bench/chroot.sh"
 # The chroot's /proc and /dev are mounts: unmounted before anything is removed.
 cleanup() {
-	umount "$work/rootfs/proc" "$work/rootfs/dev" 2>/dev/null
-	if mountpoint -q "$work/rootfs/proc" || mountpoint -q "$work/rootfs/dev"; then
+	if ! bench_rootfs_cleanup "$work/rootfs"; then
 		echo "  NOTE: $work left in place (mounts still busy)"
 		return
 	fi
@@ -56,14 +57,8 @@ native_mode=${BENCH_NATIVE:-image}
 image=${JUDGE_IMAGE:-judge-runtime:1}
 if [[ $native_mode == image ]]; then
 	# The runtime image's file system, for the native side's chroot.
-	mkdir -p "$work/rootfs"
-	cid=$(docker create "$image" true 2>/dev/null) &&
-		docker export "$cid" | tar -x -C "$work/rootfs" 2>/dev/null
-	[[ -n ${cid:-} ]] && docker rm -f "$cid" >/dev/null 2>&1
-	if [[ -x $work/rootfs/usr/bin/gcc ]]; then
-		mount -t proc proc "$work/rootfs/proc" && mount --bind /dev "$work/rootfs/dev" || native_mode=host
-	else
-		echo "  NOTE: cannot export $image; the native side uses the host's toolchains"
+	if ! bench_rootfs "$work/rootfs" "$image"; then
+		echo "  NOTE: cannot use $image as a chroot; the native side uses the host's toolchains"
 		native_mode=host
 	fi
 fi

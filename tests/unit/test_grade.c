@@ -83,8 +83,13 @@ static int box_teardown(void **state)
 	return 0;
 }
 
+/* (Re)opens the bundle with this assignment.yaml (NULL: none). */
 static int load(struct box *x, const char *yaml)
 {
+	jg_assignment_free(x->a);
+	jg_bundle_free(x->b);
+	x->a = NULL;
+	x->b = NULL;
 	if (yaml)
 		put(x->dir, "assignment.yaml", yaml);
 	assert_int_equal(jg_bundle_open(&x->b, x->dir, NULL), 0);
@@ -153,30 +158,16 @@ static void test_bad_yaml(void **state)
 	assert_int_equal(load(x, "points:\n  tests: {secret/nope: 1}\n"), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "assignment.yaml:2"));
 	assert_non_null(strstr(jg_error_last(), "secret/nope"));
-	jg_bundle_free(x->b);
-	x->b = NULL;
 	assert_int_equal(load(x, "points: {groups: {secret/none: 3}}\n"), JG_EINPUT);
-	jg_bundle_free(x->b);
-	x->b = NULL;
 	assert_int_equal(load(x, "points: -1\n"), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "points"));
-	jg_bundle_free(x->b);
-	x->b = NULL;
 	assert_int_equal(load(x, "forbidden:\n  - pattern: 'a[b'\n"), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "forbidden.pattern"));
-	jg_bundle_free(x->b);
-	x->b = NULL;
 	assert_int_equal(load(x, "colour: red\n"), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "unknown key 'colour'"));
-	jg_bundle_free(x->b);
-	x->b = NULL;
 	assert_int_equal(load(x, "a: &x 1\nb: *x\n"), JG_EINPUT);
-	jg_bundle_free(x->b);
-	x->b = NULL;
 	assert_int_equal(load(x, "languages: []\n"), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "languages: an empty list"));
-	jg_bundle_free(x->b);
-	x->b = NULL;
 	assert_int_equal(load(x, "points: [\n"), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "assignment.yaml"));
 }
