@@ -72,7 +72,7 @@ typedef struct {
 	int               quiet, no_feedback;
 	unsigned long     memory_mib;
 	double            time_limit;
-	time_t            started, last_line;
+	double            started, last_line;   /* CLOCK_MONOTONIC seconds */
 } grade_cli;
 
 enum { OPT_LAYOUT = 300, OPT_CSV, OPT_JSON, OPT_JUNIT, OPT_GS, OPT_GH, OPT_NOFB, OPT_CPUS, OPT_SHARD,
@@ -167,11 +167,17 @@ static int parse_opt(grade_cli *o, int c)
 
 /* ---- progress ---- */
 
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void progress(void *ud, const jg_grade_counts *k)
 {
 	grade_cli *o = ud;
-	time_t now = time(NULL);
-	double el = difftime(now, o->started), rate = el > 0 ? (double)(k->done - k->reused) / el : 0;
+	double now = now_s(), el = now - o->started, rate = el > 0 ? (double)(k->done - k->reused) / el : 0;
 	size_t left = k->students - k->done;
 	long eta = rate > 0 ? (long)((double)left / rate) : -1;
 	int tty = isatty(STDERR_FILENO), width = 30, fill;
@@ -190,7 +196,7 @@ static void progress(void *ud, const jg_grade_counts *k)
 			fputc('\n', stderr);
 		return;
 	}
-	if (k->done == k->students || difftime(now, o->last_line) >= 10 || k->done == 0) {
+	if (k->done == k->students || now - o->last_line >= 10 || k->done == 0) {
 		o->last_line = now;
 		fprintf(stderr, "judge: graded %zu/%zu (%zu reused), %.1f/s, ETA %lds, %zu not full, %zu JE\n",
 			k->done, k->students, k->reused, rate, eta < 0 ? 0 : eta, k->not_full, k->je);
@@ -249,7 +255,7 @@ static int grade(grade_cli *o, const char *bundle_path, const char *subs)
 	o->g.judge.ncpusets = jg_strv_len(o->cpus);
 	o->g.progress = progress;
 	o->g.ud = o;
-	o->started = o->last_line = time(NULL);
+	o->started = o->last_line = now_s();
 	rc = jg_grade_run(&k, b, a, langs, subs, &o->g);
 	if (rc < 0)
 		jg_diag("%s", jg_error_last());
