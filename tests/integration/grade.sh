@@ -317,10 +317,26 @@ check "blackboard: latest attempt, name from the receipt" \
 P=$tmp/plain; mkdir -p "$P/zoe"
 cp "$AC_C" "$P/yan.c"; cp "$WA_C" "$P/zoe/main.c"
 mkdir -p "$tmp/x" && cp "$AC_C" "$tmp/x/sum.c" && (cd "$tmp/x" && tar -cf "$P/xia.tar" sum.c)
+# students who try to break the batch: a zip bomb, an output flood, a
+# symlink to a host file, a binary with a source name
+/usr/bin/python3 - "$P/bomb.zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    with z.open("main.c", "w") as f:
+        for _ in range(300):
+            f.write(b"\0" * (1 << 20))
+PY
+cp "$S/output_limit_exceeded/fwrite_forever.c" "$P/flood.c"
+mkdir -p "$P/sly" && ln -s /etc/hostname "$P/sly/main.c"
+head -c 4096 /dev/urandom >"$P/bin.c"
 grade "$A" "$P" -o "$tmp/out-plain" -j "$JOBS" --csv "$tmp/g.csv" --layout plain
-expect "plain: graded" 1 "3 students"
+expect "plain: graded, hostile students included" 1 "7 students"
 check "plain: files, directories and an uploaded archive" \
 	'rows["yan"]["verdict"] == "AC" and rows["zoe"]["verdict"] == "WA" and rows["xia"]["verdict"] == "AC"'
+check "plain: a zip bomb is refused for that student alone (CE naming the cap)" \
+	'rows["bomb"]["verdict"] == "CE" and rows["bomb"]["score"] == "0" and ("bomb" in rows["bomb"]["reason"] or "MiB" in rows["bomb"]["reason"])'
+check "plain: an output flood is OLE, a symlink is no file, random bytes do not compile" \
+	'rows["flood"]["verdict"] == "OLE" and rows["sly"]["verdict"] == "CE" and "empty" in rows["sly"]["reason"] and rows["bin"]["verdict"] == "CE"'
 
 # single (Gradescope's /autograder/submission): results.json at the top
 SG=$tmp/single; mkdir -p "$SG"; cp "$AC_C" "$SG/sum.c"
