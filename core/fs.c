@@ -13,6 +13,49 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int jg_fs_copy_file(const char *src, const char *dst, uint64_t max)
+{
+	char buf[65536];
+	struct stat st;
+	ssize_t n;
+	int in = open(src, O_RDONLY | O_CLOEXEC), out = -1, rc = 0;
+
+	if (in < 0)
+		return jg_error_errno(JG_EIO, "%s", src);
+	if (fstat(in, &st) < 0 || !S_ISREG(st.st_mode))
+		rc = jg_error_set(JG_EIO, "%s: not a regular file", src);
+	else if (max && (uint64_t)st.st_size > max)
+		rc = jg_error_set(JG_ELIMIT, "%s: larger than %llu bytes", src, (unsigned long long)max);
+	else if ((out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)) < 0)
+		rc = jg_error_errno(JG_EIO, "%s: cannot create", dst);
+	while (rc == 0 && (n = read(in, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			rc = jg_error_errno(JG_EIO, "%s", src);
+		else if (write_all(out, buf, (size_t)n) < 0)
+			rc = jg_error_errno(JG_EIO, "%s: cannot write", dst);
+	}
+	if (out >= 0 && close(out) < 0 && rc == 0)
+		rc = jg_error_errno(JG_EIO, "%s: cannot write", dst);
+	close(in);
+	return rc;
+}
+
 char *jg_path_join(const char *a, const char *b)
 {
 	char *p;

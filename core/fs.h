@@ -22,6 +22,11 @@ int jg_fs_rmtree(const char *path);
  * Returns 0, JG_EIO, or JG_ELIMIT when larger than max. */
 int jg_fs_read_file(char **out, size_t *len, const char *path, size_t max);
 
+/* Copies the regular file src to a new file dst (created 0644, never over
+ * an existing file or through a symlink), streaming.  max > 0 caps src's
+ * size.  Returns 0, JG_ELIMIT ("SRC: larger than MAX bytes"), JG_EIO. */
+int jg_fs_copy_file(const char *src, const char *dst, uint64_t max);
+
 /* "a" + "/" + "b", heap-allocated; NULL on out of memory. */
 char *jg_path_join(const char *a, const char *b);
 

@@ -268,24 +268,6 @@ static char *display_path(const gctx *c, const student_job *j)
 
 /* ---- staging one student ---- */
 
-static int copy_file(const char *from, const char *to)
-{
-	char buf[65536];
-	int in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), out = -1, rc = 0;
-	ssize_t n;
-
-	if (in < 0 || (out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0)
-		rc = jg_error_errno(JG_EIO, "%s", in < 0 ? from : to);
-	while (rc == 0 && (n = read(in, buf, sizeof(buf))) != 0)
-		if (n < 0 || write(out, buf, (size_t)n) != n)
-			rc = jg_error_errno(JG_EIO, "copying %s", from);
-	if (in >= 0)
-		close(in);
-	if (out >= 0)
-		close(out);
-	return rc;
-}
-
 /* mkdir -p of the directories in `rel` below base. */
 static int make_parents(const char *base, const char *rel)
 {
@@ -324,7 +306,7 @@ static int stage(char **path, const jg_student *st, const char *work, size_t k)
 	for (size_t i = 0; rc == 0 && i < st->nfiles; i++) {
 		char *to = jg_path_join(dir, st->files[i].name);
 		rc = !to ? jg_error_set(JG_ENOMEM, "out of memory")
-			 : make_parents(dir, st->files[i].name) < 0 ? JG_EIO : copy_file(st->files[i].path, to);
+			 : make_parents(dir, st->files[i].name) < 0 ? JG_EIO : jg_fs_copy_file(st->files[i].path, to, 0);
 		free(to);
 	}
 	/* one uploaded archive: the archive itself is the submission */

@@ -682,38 +682,6 @@ next:
 
 /* ---- a single file ---- */
 
-static int copy_file(const char *src, const char *dst)
-{
-	char *data = NULL;
-	size_t len = 0, off = 0;
-	int fd = -1, rc;
-
-	if ((rc = jg_fs_read_file(&data, &len, src, SUB_MAX_BYTES)) < 0)
-		goto done;
-	if ((fd = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644)) < 0) {
-		rc = jg_error_errno(JG_EIO, "%s: cannot create", dst);
-		goto done;
-	}
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			rc = jg_error_errno(JG_EIO, "%s: cannot write", dst);
-			goto done;
-		}
-		off += (size_t)n;
-	}
-	if (close(fd) < 0)
-		rc = jg_error_errno(JG_EIO, "%s: cannot write", dst);
-	fd = -1;
-done:
-	if (fd >= 0)
-		close(fd);
-	free(data);
-	return rc;
-}
-
 /* The name the single file must have to compile: its extension must be the
  * language's, and Java wants a public class P in P.java. */
 static int single_name(const jg_submission *s, char **out)
@@ -752,7 +720,7 @@ static int single_rename(jg_submission *s, const jg_submission_opts *o)
 		rc = jg_error_set(JG_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = copy_file(src, dst)) < 0)
+	if ((rc = jg_fs_copy_file(src, dst, SUB_MAX_BYTES)) < 0)
 		goto done;
 	free(s->dir);
 	s->dir = NULL;
