@@ -518,7 +518,6 @@ static void check_worker(run_ctx *c, jg_docker *d)
 static void judge_worker(run_ctx *c, jg_docker *dh[2], const char *cpuset)
 {
 	pending cur = { .c = c, .cpuset = cpuset, .d = dh[0] }, nxt;
-	size_t k = 0;
 	pthread_t th;
 
 	if ((cur.idx = atomic_fetch_add(&c->next, 1)) >= c->nsubs)
@@ -526,7 +525,8 @@ static void judge_worker(run_ctx *c, jg_docker *dh[2], const char *cpuset)
 	prepare_one(&cur);
 	for (;;) {
 		int threaded = 0;
-		nxt = (pending){ .c = c, .cpuset = cpuset, .d = dh[1] ? dh[(k + 1) % 2] : dh[0] };
+		/* the connection the current submission does not use */
+		nxt = (pending){ .c = c, .cpuset = cpuset, .d = dh[1] && cur.d == dh[0] ? dh[1] : dh[0] };
 		nxt.idx = atomic_fetch_add(&c->next, 1);
 		if (nxt.idx < c->nsubs && dh[1])
 			threaded = pthread_create(&th, NULL, prefetch_main, &nxt) == 0;
@@ -539,7 +539,6 @@ static void judge_worker(run_ctx *c, jg_docker *dh[2], const char *cpuset)
 		else
 			prepare_one(&nxt);
 		cur = nxt;
-		k++;
 	}
 }
 
