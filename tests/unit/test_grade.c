@@ -281,6 +281,28 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+/* jg_grade_write as a GitHub job runs it: the step summary at `summary`,
+ * stdout (annotations) into the file `out`. */
+static int write_on_github(const char *res, const jg_grade_outputs *o, jg_grade_totals *t,
+			   const char *summary, const char *out)
+{
+	int saved, fd, rc;
+
+	setenv("GITHUB_STEP_SUMMARY", summary, 1);
+	fflush(stdout);
+	saved = dup(1);
+	fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(saved >= 0 && fd >= 0);
+	dup2(fd, 1);
+	close(fd);
+	rc = jg_grade_write(res, o, t);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	unsetenv("GITHUB_STEP_SUMMARY");
+	return rc;
+}
+
 static void test_outputs(void **state)
 {
 	struct box *x = *state;
@@ -292,7 +314,6 @@ static void test_outputs(void **state)
 	jg_grade_totals t;
 	FILE *f = fopen(res, "w");
 	char *text;
-	int saved, fd;
 
 	assert_non_null(f);
 	add_rec(f, "b2", "=cmd|' /C calc'!A0", 0, 1);   /* formula injection in a name */
@@ -300,17 +321,7 @@ static void test_outputs(void **state)
 	fputs("{\"student\": {\"id\": \"cut\n", f);        /* a record cut short by a kill */
 	add_rec(f, "a1", "Ann, \\\"A\\\"", 1, 0);     /* the later record of a1 wins */
 	fclose(f);
-	setenv("GITHUB_STEP_SUMMARY", sum, 1);
-	fflush(stdout);
-	saved = dup(1);
-	fd = open(ghout, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	dup2(fd, 1);
-	close(fd);
-	assert_int_equal(jg_grade_write(res, &o, &t), 0);
-	fflush(stdout);
-	dup2(saved, 1);
-	close(saved);
-	unsetenv("GITHUB_STEP_SUMMARY");
+	assert_int_equal(write_on_github(res, &o, &t, sum, ghout), 0);
 	assert_int_equal(t.students, 2);
 	assert_true(t.score == 1 && t.max == 4);
 
@@ -366,7 +377,6 @@ static void test_summary_cap_and_merge(void **state)
 	jg_grade_totals t;
 	struct stat st;
 	FILE *f = fopen(res, "w");
-	int saved, fd;
 
 	assert_non_null(f);
 	memset(name, 'n', sizeof(name) - 1);
@@ -376,17 +386,7 @@ static void test_summary_cap_and_merge(void **state)
 		add_rec(f, id, name, i % 2, 0);
 	}
 	fclose(f);
-	setenv("GITHUB_STEP_SUMMARY", sum, 1);
-	fflush(stdout);
-	saved = dup(1);
-	fd = open("/dev/null", O_WRONLY);
-	dup2(fd, 1);
-	close(fd);
-	assert_int_equal(jg_grade_write(res, &o, &t), 0);
-	fflush(stdout);
-	dup2(saved, 1);
-	close(saved);
-	unsetenv("GITHUB_STEP_SUMMARY");
+	assert_int_equal(write_on_github(res, &o, &t, sum, "/dev/null"), 0);
 	assert_int_equal(stat(sum, &st), 0);
 	assert_true(st.st_size < (1 << 20));             /* GitHub's limit */
 	assert_true(st.st_size > (800 << 10));
