@@ -4,6 +4,8 @@
 #include "bundle.h"
 #include "error.h"
 #include "fs.h"
+#include "fngen.h"
+#include "fntest.h"
 #include "judge.h"
 #include "lang.h"
 #include "report.h"
@@ -13,17 +15,28 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char run_usage[] =
 	"Usage: judge run BUNDLE SUBMISSION... [options]\n"
+	"       judge run --function NAME --tests TESTS.json [--signature DECL] SUBMISSION...\n"
 	"\n"
 	"Judge each SUBMISSION against the problem BUNDLE inside Docker containers.\n"
 	"BUNDLE is a Kattis problem package: a directory, or a .zip/.tar/.tar.gz/.tgz/\n"
 	".tar.xz/.tar.bz2/.tar.zst archive. SUBMISSION is a source file, or a\n"
 	"directory/archive holding a multi-file program.\n"
 	"\n"
+	"The second form needs no bundle: each SUBMISSION defines the function NAME\n"
+	"(docs/function-problems.md), called with the tests of TESTS.json:\n"
+	"[{\"input\": [ARGS...], \"expected_output\": VALUE}, ...].\n"
+	"\n"
 	"Options:\n"
+	"      --function NAME      the function to call (no BUNDLE)\n"
+	"      --tests FILE         its tests, as above\n"
+	"      --signature DECL     its types, e.g. \"double median(int[] a, int[] b)\";\n"
+	"                           needed for c, cpp and go, inferred otherwise\n"
+	"      --unordered          an array result may come in any order\n"
 	"      --lang LANG          language of the submissions (default: from the\n"
 	"                           extension): c, cpp, python, java, javascript, go\n"
 	"      --entry FILE         entry file of a multi-file submission\n"
@@ -46,13 +59,15 @@ static const char run_usage[] =
 
 typedef struct {
 	const char *lang, *entry, *json, *junit, *docker_host, *languages;
+	const char *function, *tests, *signature;
+	int         unordered;
 	double      time_limit;
 	unsigned long memory_mib;
 	int         jobs, all_tests, keep, verbose;
 } run_opts;
 
 enum { OPT_LANG = 256, OPT_ENTRY, OPT_JSON, OPT_JUNIT, OPT_TL, OPT_ML, OPT_ALL, OPT_KEEP,
-       OPT_HOST, OPT_LANGS };
+       OPT_HOST, OPT_LANGS, OPT_FUNCTION, OPT_TESTS, OPT_SIGNATURE, OPT_UNORDERED };
 
 static const struct option long_opts[] = {
 	{ "lang", required_argument, NULL, OPT_LANG },
@@ -67,6 +82,10 @@ static const struct option long_opts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "docker-host", required_argument, NULL, OPT_HOST },
 	{ "languages", required_argument, NULL, OPT_LANGS },
+	{ "function", required_argument, NULL, OPT_FUNCTION },
+	{ "tests", required_argument, NULL, OPT_TESTS },
+	{ "signature", required_argument, NULL, OPT_SIGNATURE },
+	{ "unordered", no_argument, NULL, OPT_UNORDERED },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -80,6 +99,10 @@ static int parse_opt(run_opts *o, int c)
 	case OPT_JUNIT: o->junit = optarg; return 0;
 	case OPT_HOST: o->docker_host = optarg; return 0;
 	case OPT_LANGS: o->languages = optarg; return 0;
+	case OPT_FUNCTION: o->function = optarg; return 0;
+	case OPT_TESTS: o->tests = optarg; return 0;
+	case OPT_SIGNATURE: o->signature = optarg; return 0;
+	case OPT_UNORDERED: o->unordered = 1; return 0;
 	case OPT_ALL: o->all_tests = 1; return 0;
 	case OPT_KEEP: o->keep = 1; return 0;
 	case 'v': o->verbose = 1; return 0;
@@ -163,9 +186,24 @@ static int exit_code(const jg_report *r)
 
 /* ---- the command ---- */
 
-static int open_subs(jg_submission ***subs, char **paths, int n, const jg_langs *langs, const run_opts *o)
+/* Function-call problems: every language needs a harness; c, cpp and go
+ * need the types. */
+static int check_function_langs(jg_submission *const *subs, int n, const jg_fnsig *sig)
 {
-	jg_submission_opts so = { .lang = o->lang, .entry = o->entry };
+	for (int i = 0; i < n; i++) {
+		const jg_lang *l = subs[i]->lang;
+		if (!sig->typed && l->fn_harness && jg_fngen_typed_only(l->fn_harness))
+			return jg_error_set(JG_EINPUT, "%s: the %s harness needs the function's types: give "
+					    "--signature, e.g. \"int %s(int a, int b)\"", subs[i]->path,
+					    l->name, sig->name);
+	}
+	return 0;
+}
+
+static int open_subs(jg_submission ***subs, char **paths, int n, const jg_langs *langs, const run_opts *o,
+		     const jg_fnsig *sig)
+{
+	jg_submission_opts so = { .lang = o->lang, .entry = o->entry, .function = sig != NULL };
 	if (!(*subs = calloc((size_t)n, sizeof(**subs))))
 		return jg_error_set(JG_ENOMEM, "out of memory");
 	for (int i = 0; i < n; i++) {
@@ -175,7 +213,90 @@ static int open_subs(jg_submission ***subs, char **paths, int n, const jg_langs 
 			return rc;
 		}
 	}
+	if (sig && check_function_langs(*subs, n, sig) < 0) {
+		jg_diag("%s", jg_error_last());
+		return JG_EINPUT;
+	}
 	return 0;
+}
+
+/* ---- ad-hoc function-call problems: --function NAME --tests FILE ---- */
+
+static int adhoc_signature(jg_fnsig **sig, const run_opts *o)
+{
+	int rc = o->signature ? jg_fnsig_parse_decl(sig, o->function, o->signature, "--signature")
+			      : jg_fnsig_untyped(sig, o->function, "--function");
+	if (rc == 0 && o->unordered && (*sig)->typed && (*sig)->returns->kind != JG_T_ARRAY) {
+		jg_fnsig_free(*sig);
+		*sig = NULL;
+		return jg_error_set(JG_EINPUT, "--unordered needs an array return type");
+	}
+	if (rc == 0)
+		(*sig)->unordered = o->unordered;
+	return rc;
+}
+
+/* The tests of TESTS.json ([...] or {"test_cases": [...]}) as dir/data/secret/N.in/.ans. */
+static int adhoc_tests(const char *dir, const char *file, const jg_fnsig *sig)
+{
+	json_error_t err;
+	json_t *j = json_load_file(file, 0, &err), *list = json_is_object(j) ? json_object_get(j, "test_cases") : j;
+	size_t n = json_array_size(list), width = n < 1000 ? 3 : 6;
+	int rc = 0;
+
+	if (!j)
+		rc = jg_error_set(JG_EINPUT, "%s: line %d: not JSON: %s", file, err.line, err.text);
+	else if (!json_is_array(list) || !n)
+		rc = jg_error_set(JG_EINPUT, "%s: expected a non-empty list of {\"input\", \"expected_output\"}",
+				  file);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		char *in = NULL, *ans = NULL, *where = NULL;
+		if (asprintf(&in, "%s/data/secret/%0*zu.in", dir, (int)width, i + 1) < 0 ||
+		    asprintf(&ans, "%s/data/secret/%0*zu.ans", dir, (int)width, i + 1) < 0 ||
+		    asprintf(&where, "%s: test %zu", file, i + 1) < 0)
+			rc = jg_error_set(JG_ENOMEM, "out of memory");
+		else
+			rc = jg_fntest_write_case(sig, json_array_get(list, i), in, ans, where);
+		free(in);
+		free(ans);
+		free(where);
+	}
+	json_decref(j);
+	return rc;
+}
+
+/* A bundle made of the ad-hoc tests, in a private directory it removes. */
+static int adhoc_bundle(jg_bundle **out, const run_opts *o)
+{
+	jg_bundle_opts bo = { .time_limit = o->time_limit };
+	jg_fnsig *sig = NULL;
+	char *dir = NULL, *data = NULL, *secret = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = adhoc_signature(&sig, o)) < 0 || (rc = jg_fs_mkdtemp(&dir, NULL, "judge-adhoc-")) < 0)
+		goto done;
+	if (!(data = jg_path_join(dir, "data")) || !(secret = jg_path_join(data, "secret")) ||
+	    mkdir(data, 0700) < 0 || mkdir(secret, 0700) < 0) {
+		rc = jg_error_errno(JG_EIO, "%s: cannot create", dir);
+		goto done;
+	}
+	if ((rc = adhoc_tests(dir, o->tests, sig)) < 0 || (rc = jg_bundle_open(out, dir, &bo)) < 0)
+		goto done;
+	free((*out)->problem.name);
+	(*out)->problem.name = strdup(o->function);
+	(*out)->problem.function = sig;
+	(*out)->gen_dir = dir;
+	sig = NULL;
+	dir = NULL;
+done:
+	if (dir)
+		jg_fs_rmtree(dir);
+	free(dir);
+	free(data);
+	free(secret);
+	jg_fnsig_free(sig);
+	return rc;
 }
 
 static int write_reports(const jg_report *r, const run_opts *o)
@@ -211,14 +332,14 @@ static int judge(run_opts *o, char *bundle_path, char **sub_paths, int nsubs)
 	jg_fs_reap_temp(NULL);        /* what judges killed by SIGKILL left */
 	if (jg_load_langs(&langs, o->languages) < 0)
 		goto done;
-	if ((rc = jg_bundle_open(&b, bundle_path, &bo)) < 0) {
+	if ((rc = bundle_path ? jg_bundle_open(&b, bundle_path, &bo) : adhoc_bundle(&b, o)) < 0) {
 		jg_diag("%s", jg_error_last());
 		code = jg_error_exit_code(rc);
 		goto done;
 	}
 	if (o->verbose)
 		show_warnings(b);
-	if ((rc = open_subs(&subs, sub_paths, nsubs, langs, o)) < 0) {
+	if ((rc = open_subs(&subs, sub_paths, nsubs, langs, o, b->problem.function)) < 0) {
 		code = jg_error_exit_code(rc);
 		goto done;
 	}
@@ -265,6 +386,15 @@ int cmd_run(int argc, char **argv)
 		if (parse_opt(&o, c) != 0)
 			return JG_EXIT_USAGE;
 	}
+	if (o.function || o.tests) {
+		if (!o.function || !o.tests)
+			return jg_usage_error("run: --function and --tests go together");
+		if (argc - optind < 1)
+			return jg_usage_error("run: needs at least one SUBMISSION");
+		return judge(&o, NULL, argv + optind, argc - optind);
+	}
+	if (o.signature || o.unordered)
+		return jg_usage_error("run: --signature and --unordered need --function");
 	if (argc - optind < 2)
 		return jg_usage_error("run: needs a BUNDLE and at least one SUBMISSION");
 	return judge(&o, argv[optind], argv + optind + 1, argc - optind - 1);

@@ -16,6 +16,7 @@
 #include "yaml.h"
 #include "extract.h"
 #include "fs.h"
+#include "fntest.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -42,7 +43,7 @@
  * problem.yaml
  */
 
-enum ykind { Y_SKIP, Y_NAME, Y_STR, Y_NUM, Y_MIB, Y_COUNT, Y_TL, Y_VALIDATION, Y_TYPE, Y_MAP };
+enum ykind { Y_SKIP, Y_NAME, Y_STR, Y_NUM, Y_MIB, Y_COUNT, Y_TL, Y_VALIDATION, Y_TYPE, Y_MAP, Y_FUNCTION };
 
 struct ykey {
 	const char        *name;
@@ -84,6 +85,7 @@ static const struct ykey top_keys[] = {
 	{ "validation", Y_VALIDATION, 0, NULL },
 	{ "validator_flags", Y_STR, F(validator_flags), NULL },
 	{ "type", Y_TYPE, 0, NULL },
+	{ "function", Y_FUNCTION, 0, NULL },
 	/* part of the format, not used by the judge */
 	{ "problem_format_version", Y_SKIP, 0, NULL },
 	{ "uuid", Y_SKIP, 0, NULL },
@@ -332,6 +334,25 @@ static int y_type(yctx *y, struct fy_node *n, const char *key)
 
 static int y_map(yctx *y, struct fy_node *n, const char *prefix, const struct ykey *keys);
 
+/* function: {name, params, returns, unordered}: a function-call problem. */
+static int y_function(yctx *y, struct fy_node *n, const char *key)
+{
+	char where[PATH_MAX + 32];
+	json_t *j;
+	int rc;
+
+	if (is_null(n))
+		return 0;
+	snprintf(where, sizeof(where), "%s: %s", y->file, key);
+	if (!(j = jg_yaml_to_json(n)))
+		return jg_error_set(JG_EINPUT, "%s: expected a mapping {name, params, returns}", where);
+	jg_fnsig_free(y->p->function);
+	y->p->function = NULL;
+	rc = jg_fnsig_from_json(&y->p->function, j, where);
+	json_decref(j);
+	return rc;
+}
+
 static int y_value(yctx *y, const struct ykey *k, struct fy_node *n, const char *key)
 {
 	char *base = (char *)y->p;
@@ -346,6 +367,7 @@ static int y_value(yctx *y, const struct ykey *k, struct fy_node *n, const char 
 	case Y_VALIDATION: return y_validation(y, n, key);
 	case Y_TYPE:       return y_type(y, n, key);
 	case Y_MAP:        return y_map(y, n, key, k->sub);
+	case Y_FUNCTION:   return y_function(y, n, key);
 	}
 	return 0;
 }
@@ -418,6 +440,7 @@ void jg_problem_clear(jg_problem *p)
 	free(p->name);
 	free(p->validator_flags);
 	free(p->validator_dir);
+	jg_fnsig_free(p->function);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -880,6 +903,23 @@ done:
 	return rc;
 }
 
+/* Function-call problems: data/rel, a NAME.json test; converted (with
+ * every other test) by function_tests() once the list is sorted. */
+static int add_json_test(bctx *c, const char *rel, const char *path, const struct stat *st)
+{
+	jg_testcase *t;
+	int rc;
+
+	if ((rc = grow_tests(c)) < 0)
+		return rc;
+	t = &c->b->tests[c->b->ntests++];
+	memset(t, 0, sizeof(*t));
+	t->name = strndup(rel, strlen(rel) - 5);
+	t->in_path = strdup(path);
+	t->in_size = (uint64_t)st->st_size;
+	return t->name && t->in_path ? 0 : oom();
+}
+
 /* data/rel, an .ans file at path: unpaired when its .in is missing. */
 static int check_ans(bctx *c, const char *rel, const char *path)
 {
@@ -963,6 +1003,8 @@ static int walk_entry(bctx *c, const char *rel, unsigned depth)
 		rc = walk_dir(c, rel, path, depth);
 	else if (S_ISREG(st.st_mode) && n > 3 && !strcmp(rel + n - 3, ".in"))
 		rc = add_test(c, rel, path, &st);
+	else if (S_ISREG(st.st_mode) && c->b->problem.function && n > 5 && !strcmp(rel + n - 5, ".json"))
+		rc = add_json_test(c, rel, path, &st);
 	else if (S_ISREG(st.st_mode) && c->lenient && n > 4 && !strcmp(rel + n - 4, ".ans"))
 		rc = check_ans(c, rel, path);
 	free(path);
@@ -1003,6 +1045,61 @@ static int list_tests(bctx *c)
 	return rc;
 }
 
+static uint64_t size_of(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
+}
+
+/* Test i of a function-call problem, rewritten as gen_dir/i.in and i.ans. */
+static int function_test(bctx *c, size_t i)
+{
+	jg_testcase *t = &c->b->tests[i];
+	char *in_out = NULL, *ans_out = NULL, *disp_in = NULL, *disp_ans = NULL;
+	int rc = oom();
+
+	if (asprintf(&in_out, "%s/%zu.in", c->b->gen_dir, i) < 0 ||
+	    asprintf(&ans_out, "%s/%zu.ans", c->b->gen_dir, i) < 0 ||
+	    asprintf(&disp_in, "%s/data/%s%s", c->disp, t->name, t->ans_path ? ".in" : ".json") < 0 ||
+	    asprintf(&disp_ans, "%s/data/%s.ans", c->disp, t->name) < 0)
+		goto done;
+	rc = jg_fntest_convert(c->b->problem.function, t->ans_path ? NULL : t->in_path, t->in_path,
+			       t->ans_path, disp_in, disp_ans, in_out, ans_out);
+	if (rc < 0)
+		goto done;
+	free(t->in_path);
+	free(t->ans_path);
+	t->in_path = in_out;
+	t->ans_path = ans_out;
+	t->in_size = size_of(in_out);
+	t->ans_size = size_of(ans_out);
+	in_out = ans_out = NULL;
+done:
+	free(in_out);
+	free(ans_out);
+	free(disp_in);
+	free(disp_ans);
+	return rc;
+}
+
+/* Function-call problems: every test checked against the signature and
+ * written in the harnesses' form into a private directory. */
+static int function_tests(bctx *c, const jg_bundle_opts *opts)
+{
+	int rc = 0;
+
+	if (!c->b->problem.function)
+		return 0;
+	if (c->b->problem.validation == JG_VALIDATION_INTERACTIVE)
+		return jg_error_set(JG_EINPUT, "%s: a function-call problem cannot be interactive", c->disp);
+	if (c->b->ntests && (rc = jg_fs_mkdtemp(&c->b->gen_dir, opts ? opts->workdir : NULL,
+						 "judge-fntests-")) < 0)
+		return rc;
+	for (size_t i = 0; rc == 0 && i < c->b->ntests; i++)
+		rc = function_test(c, i);
+	return rc;
+}
+
 /* jg_bundle_free() may record an error of its own; keep the first one. */
 static void free_keep_error(jg_bundle *b)
 {
@@ -1028,7 +1125,7 @@ int jg_bundle_open(jg_bundle **out, const char *path, const jg_bundle_opts *opts
 	}
 	if ((rc = locate(&c, path, opts)) < 0 || (rc = load_problem(&c)) < 0 ||
 	    (rc = resolve_time_limit(&c, opts)) < 0 || (rc = find_validator(&c)) < 0 ||
-	    (rc = list_tests(&c)) < 0)
+	    (rc = list_tests(&c)) < 0 || (rc = function_tests(&c, opts)) < 0)
 		goto done;
 	*out = c.b;
 	c.b = NULL;
@@ -1058,5 +1155,8 @@ void jg_bundle_free(jg_bundle *b)
 	if (b->extracted_dir)
 		jg_fs_rmtree(b->extracted_dir);
 	free(b->extracted_dir);
+	if (b->gen_dir)
+		jg_fs_rmtree(b->gen_dir);
+	free(b->gen_dir);
 	free(b);
 }

@@ -6,12 +6,15 @@
  * libfyaml, resolves the time limit and lists the test cases:
  * every NAME.in/NAME.ans pair under data/sample/, then under data/secret/ (any depth), each in
  * lexicographic order of the path.  The bundle owns every string in it.
+ * A function-call problem (problem.yaml `function:`) also takes NAME.json
+ * tests, and has every test checked and rewritten (core/fntest.h).
  */
 #ifndef JG_BUNDLE_H
 #define JG_BUNDLE_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include "fnsig.h"
 
 #define JG_DEFAULT_TIME_LIMIT 1.0      /* seconds, when nothing fixes one */
 
@@ -48,6 +51,9 @@ typedef struct {
 					   * (implies a custom validator) */
 	unsigned      validation_passes;  /* limits.validation_passes: most passes per test of a
 					   * multi-pass problem; default 2 */
+	jg_fnsig     *function;           /* function: a function-call problem (the
+					   * submission is a function; tests are
+					   * JSON), else NULL */
 } jg_problem;
 
 typedef struct {
@@ -61,6 +67,9 @@ typedef struct {
 typedef struct {
 	char        *root;           /* absolute path of the bundle directory */
 	char        *extracted_dir;  /* temp dir when the bundle was an archive, else NULL */
+	char        *gen_dir;        /* function-call problems: temp dir holding every test
+				      * rewritten as N.in / N.ans (fntest.h), which
+				      * in_path / ans_path then name; else NULL */
 	jg_problem   problem;
 	jg_testcase *tests;
 	size_t       ntests;

@@ -337,7 +337,7 @@ static int hash_student(uint64_t *h, uint64_t base, const jg_student *st)
  * Only judge failures (I/O, memory) are errors. */
 static int prepare_student(gctx *c, student_job *j, const jg_langs *langs, const char *work, size_t k)
 {
-	jg_submission_opts so = { .lang = c->o->lang, .workdir = work };
+	jg_submission_opts so = { .lang = c->o->lang, .workdir = work, .function = c->b->problem.function != NULL };
 	const char **names = NULL, **paths = NULL;
 	char *path = NULL;
 	int rc;

@@ -4,6 +4,7 @@
 #include "docker.h"
 #include "error.h"
 #include "fs.h"
+#include "fngen.h"
 #include "interactive.h"
 #include "sandbox.h"
 
@@ -375,9 +376,46 @@ typedef struct {
 	jg_docker  *d;
 	const char *cpuset;
 	char      **compile, **run;
+	jg_fngen   *gen;         /* function-call problems: the harness files */
 	jg_sandbox *sb;          /* NULL when opening failed (the result says why) */
 	run_ctx    *c;
 } pending;
+
+/* The supervisor's "function" words for the problem. */
+static const char *function_words(const jg_fnsig *s)
+{
+	return s->typed ? (s->unordered ? "typed unordered" : "typed ordered") : "untyped ordered";
+}
+
+/* Function-call problems: the harness of the submission's language and the
+ * argv of its `function:` templates.  Returns 0, or 1 when the verdict is
+ * decided (a language without a harness is CE, a failure JE). */
+static int function_setup(pending *p, const jg_submission *sub, uint64_t mem_mib, jg_submission_result *r)
+{
+	const jg_lang *l = sub->lang;
+	jg_expand_vars vars = { NULL, sub->main, sub->mainclass, mem_mib };
+	int rc;
+
+	if (!l->fn_harness) {
+		r->verdict = JG_CE;
+		set_text(&r->compile_status, "failed");
+		set_text(&r->message, "this language has no function-call harness (no `function:` block "
+			 "in its definition)");
+		return 1;
+	}
+	if ((rc = jg_fngen_build(&p->gen, l, p->c->bundle->problem.function, sub->dir, sub->files, NULL)) < 0) {
+		fail_je(r, jg_error_last());
+		return 1;
+	}
+	vars.files = p->gen->build;
+	if ((l->fn_compile && jg_lang_expand(&p->compile, l->fn_compile, &vars) < 0) ||
+	    jg_lang_expand(&p->run, l->fn_run, &vars) < 0) {
+		fail_je(r, jg_error_last());
+		return 1;
+	}
+	set_text(&r->compile_status, l->fn_compile ? "skipped" : "none");
+	return 0;
+}
 
 static void prepare_one(pending *p)
 {
@@ -394,12 +432,21 @@ static void prepare_one(pending *p)
 	set_text(&r->compile_status, sub->lang->compile ? "skipped" : "none");
 	if (init_tests(r, c->bundle) < 0)
 		return fail_je(r, "out of memory");
-	if ((sub->lang->compile && jg_lang_expand(&p->compile, sub->lang->compile, &vars) < 0) ||
-	    jg_lang_expand(&p->run, sub->lang->run, &vars) < 0)
+	if (c->bundle->problem.function && !c->opts->input_validators) {
+		if (function_setup(p, sub, mem_mib, r))
+			return;
+	} else if ((sub->lang->compile && jg_lang_expand(&p->compile, sub->lang->compile, &vars) < 0) ||
+		   jg_lang_expand(&p->run, sub->lang->run, &vars) < 0) {
 		return fail_je(r, jg_error_last());
+	}
 	if (jg_judge_interrupted())
 		return fail_je(r, "interrupted");
 	fill_spec(&spec, c, sub, p->compile, p->run, p->cpuset);
+	if (p->gen) {
+		spec.function = function_words(c->bundle->problem.function);
+		spec.harness_dir = p->gen->dir;
+		spec.harness_files = p->gen->files;
+	}
 	/* Interactive: the validator gets a container of its own (interactive.h);
 	 * input validators read the .in files as usual. */
 	if (!p->d || (interactive ? jg_interactive_open(&p->sb, p->d, &spec, c->val.image)
@@ -423,7 +470,9 @@ static void finish_one(pending *p)
 	jg_sandbox_free(p->sb);
 	jg_strv_free(p->compile);
 	jg_strv_free(p->run);
+	jg_fngen_free(p->gen);
 	p->sb = NULL;
+	p->gen = NULL;
 	p->compile = p->run = NULL;
 	jg_submission_result_summarize(r);
 }

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "error.h"
 #include "fs.h"
+#include "fngen.h"
 
 #include <inttypes.h>
 #include <libfyaml.h>
@@ -48,6 +49,9 @@ static void lang_free(jg_lang *l)
 	jg_strv_free(l->run);
 	jg_strv_free(l->env);
 	jg_strv_free(l->entry);
+	free(l->fn_harness);
+	jg_strv_free(l->fn_compile);
+	jg_strv_free(l->fn_run);
 	free(l);
 }
 
@@ -360,6 +364,41 @@ static int check_env(const pctx *c, struct fy_node *key, const char *what, char 
 	return 0;
 }
 
+/* function: {harness, compile, run}: how function-call problems are built. */
+static int parse_function(const pctx *c, jg_lang *l, struct fy_node *key, struct fy_node *val)
+{
+	char what[160], *k = NULL;
+	struct fy_node_pair *p;
+	void *it = NULL;
+	int rc = 0;
+
+	snprintf(what, sizeof(what), "languages.%s.function", l->name);
+	if (!val || !fy_node_is_mapping(val))
+		return perr(c, key, what, "expected a mapping {harness, compile, run}");
+	while (rc == 0 && (p = fy_node_mapping_iterate(val, &it))) {
+		struct fy_node *pk = fy_node_pair_key(p), *pv = fy_node_pair_value(p);
+		free(k);
+		k = NULL;
+		if ((rc = get_str(c, pk, pk, what, &k)) < 0)
+			break;
+		if (!strcmp(k, "harness"))
+			rc = get_str(c, pv, pk, what, &l->fn_harness) < 0 ? -1 :
+			     jg_fngen_known(l->fn_harness) ? 0 :
+			     perr(c, pk, what, "unknown harness '%s' (known: %s)", l->fn_harness, JG_FNGEN_NAMES);
+		else if (!strcmp(k, "compile") && is_null(pv))
+			continue;
+		else if (!strcmp(k, "compile") || !strcmp(k, "run"))
+			rc = get_strv(c, pv, pk, what, k[0] == 'c' ? &l->fn_compile : &l->fn_run) < 0 ? -1 :
+			     check_template(c, pk, what, k[0] == 'c' ? l->fn_compile : l->fn_run);
+		else
+			rc = perr(c, pk, what, "unknown key '%s' (known: harness, compile, run)", k);
+	}
+	free(k);
+	if (rc == 0 && (!l->fn_harness || !l->fn_run))
+		rc = perr(c, key, what, "needs 'harness' and 'run'");
+	return rc < 0 ? jg_error_last_code() : 0;
+}
+
 /* One key of a language mapping into l. */
 static int parse_key(const pctx *c, jg_lang *l, struct fy_node *key, struct fy_node *val, const char *k)
 {
@@ -412,9 +451,11 @@ static int parse_key(const pctx *c, jg_lang *l, struct fy_node *key, struct fy_n
 			return rc;
 		return check_words(c, key, what, l->entry, 0);
 	}
+	if (!strcmp(k, "function"))
+		return is_null(val) ? 0 : parse_function(c, l, key, val);
 	snprintf(what, sizeof(what), "languages.%s", l->name);
 	return perr(c, key, what, "unknown key '%s' (known: aliases, extensions, image, compile, run, env, %s)",
-		    k, "entry, memory");
+		    k, "entry, memory, function");
 }
 
 static int parse_lang(const pctx *c, struct fy_node *key, struct fy_node *val, jg_lang **out)

@@ -25,6 +25,10 @@ typedef struct {
 	char **env;         /* "KEY=VALUE", NULL-terminated, may be NULL */
 	char **entry;       /* entry file names tried in order (main.py, ...), may be NULL */
 	int    jvm;         /* memory: jvm -> heap from {memory_mib}, no rlimits on address space */
+	/* function-call problems (the `function:` block), all NULL when absent */
+	char  *fn_harness;  /* the harness generator: c, cpp, python, javascript, java, go */
+	char **fn_compile;  /* argv templates used instead of compile/run; {files} */
+	char **fn_run;      /*   is what the generator says (core/fngen.h) */
 } jg_lang;
 
 #define JG_RUNTIME_IMAGE "judge-runtime:1"   /* the default image (harness/image) */

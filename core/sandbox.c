@@ -198,6 +198,8 @@ int jg_sandbox_config_text(char **out, const jg_sandbox_spec *s)
 		jg_buf_printf(&b, "ipc %s\n", s->ipc_role == JG_IPC_VALIDATOR ? "val" : "sub");
 	if (s->multipass)
 		jg_buf_printf(&b, "multipass %u\n", s->multipass);
+	if (s->function)
+		jg_buf_printf(&b, "function %s\n", s->function);
 	for (size_t i = 0; env_default[i]; i++)
 		if (jg_strv_push(&env, env_default[i]) < 0)
 			goto oom;
@@ -372,6 +374,8 @@ static int setup_tar(const char *tar_path, const jg_sandbox_spec *s)
 	rc = add_src(a, s->src_dir, s->src_files);
 	if (rc == 0)
 		rc = add_src(a, s->src_dir, s->support_files);
+	if (rc == 0 && s->harness_dir)
+		rc = add_src(a, s->harness_dir, s->harness_files);
 	if (rc == 0 && s->vsrc_dir)
 		rc = add_tree(a, "vsrc", s->vsrc_dir, "", 0);
 done:

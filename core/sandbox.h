@@ -72,6 +72,14 @@ typedef struct {
 	unsigned      multipass;         /* multi-pass problems: most passes per test
 					  * (limits.validation_passes); 0: not multi-pass */
 	const char   *cpuset;            /* HostConfig.CpusetCpus ("0", "2-3"), or NULL */
+	const char   *function;          /* function-call problems: the supervisor's
+					  * "function" words ("typed ordered",
+					  * "untyped unordered"...): the result comes
+					  * on fd 3 and compares as JSON; else NULL */
+	const char   *harness_dir;       /* function-call problems: the harness files
+					  * (core/fngen.h), copied beside the sources
+					  * after them; or NULL */
+	char *const  *harness_files;
 } jg_sandbox_spec;
 
 typedef struct jg_sandbox jg_sandbox;

@@ -651,7 +651,7 @@ static int is_main_named(const char *cls)
 /* Sets mainclass (and main, unless --entry named it) from the sources:
  * the class declaring main in the entry file when --entry is given, else
  * preferably a class named Main, else the first in file order. */
-static int java_resolve(jg_submission *s, const char *entry)
+static int java_resolve(jg_submission *s, const char *entry, int function)
 {
 	java_info ji = { 0 };
 	int rc = 0, best = -1;
@@ -671,7 +671,8 @@ next:
 		java_info_free(&ji);
 	}
 	if (rc == 0 && best < 0)
-		rc = jg_error_set(JG_EINPUT, "%s: no Java class declares 'static void main'", s->path);
+		return function ? 0 : jg_error_set(JG_EINPUT, "%s: no Java class declares 'static void main'",
+						    s->path);
 	if (rc == 0 && strcmp(s->main, s->files[best])) {
 		free(s->main);
 		if (!(s->main = strdup(s->files[best])))
@@ -825,7 +826,7 @@ int jg_submission_open(jg_submission **out, const char *path, const jg_langs *la
 	}
 	if ((rc = open_any(s, langs, opts)) < 0)
 		goto done;
-	if (is_java(s->lang) && (rc = java_resolve(s, opts->entry)) < 0)
+	if (is_java(s->lang) && (rc = java_resolve(s, opts->entry, opts->function)) < 0)
 		goto done;
 	*out = s;
 	s = NULL;

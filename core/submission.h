@@ -31,6 +31,8 @@ typedef struct {
 	const char *workdir;   /* where archives are extracted; NULL: $TMPDIR */
 	int         build_run; /* a directory with a top-level `build` or `run`
 				* file is a jg_lang_build_run program */
+	int         function;  /* for a function-call problem: a Java submission
+				* needs no class with `main` */
 } jg_submission_opts;
 
 /* Returns 0, JG_EINPUT ("PATH: cannot tell the language; use --lang", "PATH:

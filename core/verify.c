@@ -318,7 +318,7 @@ static int open_submissions(vctx *c)
 		return jg_error_set(JG_ENOMEM, "out of memory");
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const jg_expect_sub *x = &c->e->subs[i];
-		jg_submission_opts so = { .entry = x->entry };
+		jg_submission_opts so = { .entry = x->entry, .function = c->b->problem.function != NULL };
 		jg_verify_sub *s = &c->v->subs[i];
 		if (!(s->rel = strdup(x->rel)))
 			return jg_error_set(JG_ENOMEM, "out of memory");

@@ -3,6 +3,7 @@
 #include "error.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 int jg_yaml_has_alias(struct fy_node *n)
@@ -56,4 +57,44 @@ int jg_yaml_load(struct fy_diag **diag, struct fy_document **doc,
 		return 0;
 	return jg_error_set(JG_EINPUT, "%s:%d:%d: %s", file, err->line, err->column,
 			    err->msg ? err->msg : "malformed YAML");
+}
+
+static json_t *scalar_json(struct fy_node *n)
+{
+	size_t len;
+	const char *s = fy_node_get_scalar(n, &len);
+	if (!s || (fy_node_get_style(n) == FYNS_PLAIN && (len == 0 || (len == 4 && !memcmp(s, "null", 4)))))
+		return json_null();
+	return json_stringn(s, len);
+}
+
+json_t *jg_yaml_to_json(struct fy_node *n)
+{
+	void *it = NULL;
+	json_t *j;
+
+	if (!n)
+		return json_null();
+	if (fy_node_is_scalar(n))
+		return scalar_json(n);
+	if (fy_node_is_sequence(n)) {
+		struct fy_node *item;
+		j = json_array();
+		while (j && (item = fy_node_sequence_iterate(n, &it)))
+			if (json_array_append_new(j, jg_yaml_to_json(item)) < 0)
+				json_decref(j), j = NULL;
+		return j;
+	}
+	struct fy_node_pair *p;
+	j = json_object();
+	while (j && (p = fy_node_mapping_iterate(n, &it))) {
+		struct fy_node *k = fy_node_pair_key(p);
+		size_t len;
+		const char *ks = k && fy_node_is_scalar(k) ? fy_node_get_scalar(k, &len) : NULL;
+		char *key = ks ? strndup(ks, len) : NULL;
+		if (!key || json_object_set_new(j, key, jg_yaml_to_json(fy_node_pair_value(p))) < 0)
+			json_decref(j), j = NULL;
+		free(key);
+	}
+	return j;
 }

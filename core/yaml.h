@@ -11,6 +11,7 @@
 #ifndef JG_YAML_H
 #define JG_YAML_H
 
+#include <jansson.h>
 #include <libfyaml.h>
 #include <stddef.h>
 
@@ -22,5 +23,10 @@ int jg_yaml_load(struct fy_diag **diag, struct fy_document **doc,
 /* 1 when the (unresolved) tree holds an alias anywhere.  The parser bounds
  * the nesting depth, so the recursion is bounded too. */
 int jg_yaml_has_alias(struct fy_node *n);
+
+/* The tree under n as JSON: mappings become objects (keys must be scalars),
+ * sequences arrays, every scalar a string (null for an empty or `null`
+ * one).  New reference; NULL when out of memory or for a non-scalar key. */
+json_t *jg_yaml_to_json(struct fy_node *n);
 
 #endif

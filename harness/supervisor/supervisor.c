@@ -137,6 +137,7 @@
  */
 #define _GNU_SOURCE
 #include "validate.h"
+#include "fncmp.h"
 #include "fs.h"
 
 #include <dirent.h>
@@ -169,6 +170,7 @@
 #define VAL_DIR    "/box/val"
 #define OUT_DIR    "/box/out"
 #define OUT_FILE   "/box/out/stdout"
+#define RESULT_FILE "/box/out/result"
 #define FB_DIR     "/box/fb"
 #define SCRATCH    "/tmp"
 #define TESTS_DIR  "/tests"
@@ -195,6 +197,8 @@ typedef struct {
 	int      custom_validator;
 	int      ipc;          /* IPC_NONE, IPC_SUB, IPC_VAL */
 	long     multipass;    /* 0: not multi-pass; else the most passes per test */
+	int      function;     /* function-call problem: the result comes on fd 3 */
+	int      fn_untyped, fn_unordered;
 	char     vflags[1024];
 	char    *compile[MAX_ARGS], *run[MAX_ARGS], *vcompile[MAX_ARGS], *vrun[MAX_ARGS];
 	char    *env[MAX_ARGS];
@@ -352,6 +356,10 @@ static void load_config(const char *path)
 				die("config: bad ipc role '%.20s'", sp);
 		} else if (!strcmp(line, "vflags")) {
 			snprintf(cfg.vflags, sizeof(cfg.vflags), "%s", sp);
+		} else if (!strcmp(line, "function")) {
+			cfg.function = 1;
+			cfg.fn_untyped = strstr(sp, "untyped") != NULL;
+			cfg.fn_unordered = strstr(sp, "unordered") != NULL;
 		} else {
 			set_number(line, sp);
 		}
@@ -730,6 +738,7 @@ typedef struct {
 	int          give_io;          /* 1: in_fd and out_fd (FIFO ends) are closed by
 					* supervise() once the child is reaped */
 	int          ignore_sigpipe;   /* 1: the child starts with SIGPIPE ignored */
+	int          result_fd;        /* function-call runs: the child's fd 3, else -1 */
 } spawn_spec;
 
 typedef struct {
@@ -759,14 +768,19 @@ static void child_exec(const spawn_spec *s, int errpipe)
 
 	if (dup2(s->in_fd, 0) < 0 || dup2(s->out_fd, 1) < 0 || dup2(s->err_fd, 2) < 0)
 		_exit(126);
-	/* Everything but the exec-error pipe goes (all our fds are CLOEXEC too;
-	 * this covers any that are not). */
-	if (dup2(errpipe, 3) < 0)
+	/* fd 3 is the result channel of function-call runs (or nothing); the
+	 * exec-error pipe goes to 4 (close-on-exec); everything else goes (all
+	 * our fds are CLOEXEC too; this covers any that are not).  Both are
+	 * moved out of the way first, so that neither overwrites the other. */
+	int rf = s->result_fd >= 0 ? fcntl(s->result_fd, F_DUPFD_CLOEXEC, 100) : -1;
+	errpipe = fcntl(errpipe, F_DUPFD_CLOEXEC, 100);
+	if (errpipe < 0 || (s->result_fd >= 0 && rf < 0) || dup2(errpipe, 4) < 0 ||
+	    (rf >= 0 ? dup2(rf, 3) : close(3) * 0) < 0)
 		_exit(126);
-	errpipe = 3;
+	errpipe = 4;
 	fcntl(errpipe, F_SETFD, FD_CLOEXEC);
-	if (close_range(4, ~0U, 0) < 0)
-		for (int fd = 4; fd < 1024; fd++)
+	if (close_range(5, ~0U, 0) < 0)
+		for (int fd = 5; fd < 1024; fd++)
 			close(fd);
 	signal(SIGPIPE, s->ignore_sigpipe ? SIG_IGN : SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
@@ -1024,7 +1038,7 @@ static void do_compile(char *const *argv, const char *dir, uid_t uid)
 	size_t len = 0, trunc = 0;
 	int p[2], nul = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	spawn_spec s = { argv, uid, dir, nul, -1, -1, cfg.compile_cpu_ms, cfg.compile_wall_ms,
-			 cfg.compile_fsize, -1, 0, 0 };
+			 cfg.compile_fsize, -1, 0, 0, -1 };
 	spawn_result r = { 0 };
 	const char *status = "none";
 
@@ -1211,7 +1225,7 @@ static void validate_custom(const char *in_path, const char *ans_path, const cha
 	size_t elen = 0, etrunc = 0;
 	int team = open(team_path, O_RDONLY | O_CLOEXEC), nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	spawn_spec s = { argv, cfg.val_uid, VAL_DIR, team, nul, nul, cfg.val_cpu_ms,
-			 cfg.val_cpu_ms * 2 + 1000, 64u << 20, -1, 0, 0 };
+			 cfg.val_cpu_ms * 2 + 1000, 64u << 20, -1, 0, 0, -1 };
 	spawn_result r;
 
 	if (keep_feedback)
@@ -1297,6 +1311,68 @@ static void run_argv(char **argv, char *extra)
 	argv[n] = NULL;
 }
 
+/* Function-call problems: RESULT_FILE, emptied, the run's fd 3.  It belongs
+ * to RUN_UID (0600) because a harness may reopen it through /proc/self/fd/3
+ * (Java has no other way to an inherited descriptor); OUT_DIR keeps anyone
+ * else from it.  The supervisor has no CAP_DAC_OVERRIDE: run_once() gives
+ * the file back to root once the run is over, before it is read. */
+static int open_result(void)
+{
+	unlink(RESULT_FILE);   /* the last run's: its owner was RUN_UID */
+	int fd = open(RESULT_FILE, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0 && fchown(fd, cfg.run_uid, cfg.run_uid) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Loads a JSON file whole (the answer, the input or the result). */
+static json_t *load_json(const char *path)
+{
+	return json_load_file(path, JSON_DECODE_ANY, NULL);
+}
+
+/* A function's result against the answer: "input I: expected E, got G". */
+static void validate_function(const char *in_path, const char *ans_path, outcome *o)
+{
+	jg_fncmp_opts fo = { JG_FNCMP_TOL, JG_FNCMP_TOL, cfg.fn_unordered, cfg.fn_untyped };
+	json_t *ans = load_json(ans_path), *in = NULL, *got = NULL;
+	jg_vflags fl;
+	char diff[600], input[200];
+
+	o->verdict = "JE";
+	if (jg_vflags_parse(&fl, cfg.vflags, o->msg, sizeof(o->msg)) < 0)
+		goto done;
+	if (fl.has_abs || fl.has_rel) {
+		fo.abs_tol = fl.has_abs ? fl.float_abs : 0;
+		fo.rel_tol = fl.has_rel ? fl.float_rel : 0;
+	}
+	if (!ans) {
+		snprintf(o->msg, sizeof(o->msg), "the answer is not JSON");
+		goto done;
+	}
+	if (file_size(RESULT_FILE) == 0) {
+		o->verdict = "RTE";
+		snprintf(o->msg, sizeof(o->msg), "the function did not return: the program ended before "
+			 "the result was written");
+		goto done;
+	}
+	o->verdict = "WA";
+	if (!(got = load_json(RESULT_FILE)))
+		snprintf(diff, sizeof(diff), "the result on fd 3 is not JSON");
+	else if (jg_fncmp(ans, got, &fo, diff, sizeof(diff)))
+		o->verdict = "AC";
+	in = load_json(in_path);
+	jg_fncmp_show(in, input, sizeof(input));
+	if (strcmp(o->verdict, "AC"))
+		snprintf(o->msg, sizeof(o->msg), "input %s: %s", input, diff);
+done:
+	json_decref(ans);
+	json_decref(in);
+	json_decref(got);
+}
+
 /* One run of the submission with `input` as stdin and OUT_FILE as stdout
  * (stderr into ebuf); returns classify()'s answer: 1 when the output still
  * needs validating. */
@@ -1304,15 +1380,17 @@ static int run_once(char **argv, const char *input, spawn_result *r, outcome *o,
 		    size_t *elen, size_t *etrunc)
 {
 	spawn_spec s = { argv, cfg.run_uid, BUILD_DIR, -1, -1, -1, cfg.cpu_ms, cfg.wall_ms,
-			 cfg.out_bytes + 1, -1, 0, 0 };
+			 cfg.out_bytes + 1, -1, 0, 0, -1 };
 	long oom0 = oom_kills();
 	int ep[2], in = open(input, O_RDONLY | O_CLOEXEC);
 	int out = open(OUT_FILE, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	int res = cfg.function ? open_result() : -1;
 
-	if (in < 0 || out < 0 || pipe2(ep, O_CLOEXEC) < 0 ||
+	if (in < 0 || out < 0 || (cfg.function && res < 0) || pipe2(ep, O_CLOEXEC) < 0 ||
 	    fcntl(ep[0], F_SETFL, O_NONBLOCK) < 0)   /* our end only: the child's blocks */
 		die("cannot set up a run on %s: %s", input, strerror(errno));
 	s.in_fd = in, s.out_fd = out, s.err_fd = s.close_in_parent = ep[1];
+	s.result_fd = res;
 	*elen = *etrunc = 0;
 	if (spawn(&s, r, ebuf, cfg.stderr_cap, elen, etrunc, ep[0]) < 0)
 		die("run on %s: fork failed: %s", input, strerror(errno));
@@ -1321,6 +1399,8 @@ static int run_once(char **argv, const char *input, spawn_result *r, outcome *o,
 	close(ep[0]);
 	close(in);
 	close(out);
+	if (res >= 0 && (fchown(res, 0, 0) < 0 || close(res) < 0))
+		die("cannot take back %s: %s", RESULT_FILE, strerror(errno));
 	return classify(r, oom0 >= 0 ? oom_kills() - oom0 : 0, o);
 }
 
@@ -1354,10 +1434,13 @@ static void do_test(long idx, char *extra)
 		if (!validate)
 			break;
 		if (!cfg.custom_validator) {
-			validate_default(ans_path, &o);
+			if (cfg.function)
+				validate_function(in_path, ans_path, &o);
+			else
+				validate_default(ans_path, &o);
 			break;
 		}
-		validate_custom(input, ans_path, OUT_FILE, &o, pass > 1);
+		validate_custom(input, ans_path, cfg.function ? RESULT_FILE : OUT_FILE, &o, pass > 1);
 		if (!take_nextpass(&o, pass))
 			break;
 	}
@@ -1434,7 +1517,7 @@ static void do_irun(char *extra)
 	size_t elen = 0, etrunc = 0;
 	int ep[2], out;
 	spawn_spec s = { argv, cfg.run_uid, BUILD_DIR, ipc_in, ipc_out, -1, cfg.cpu_ms, cfg.wall_ms,
-			 cfg.out_bytes + 1, -1, 1, 0 };
+			 cfg.out_bytes + 1, -1, 1, 0, -1 };
 	spawn_result r;
 	outcome o = { "JE", "", 0, "-" };
 	long oom0 = oom_kills();
@@ -1469,7 +1552,7 @@ static void do_ival(long idx, long pass, long wall_ms)
 	size_t elen = 0, etrunc = 0, mlen;
 	int ep[2], next;
 	spawn_spec s = { argv, cfg.val_uid, VAL_DIR, ipc_in, ipc_out, -1, cfg.val_cpu_ms, wall_ms,
-			 64u << 20, -1, 1, 1 };
+			 64u << 20, -1, 1, 1, -1 };
 	spawn_result r;
 	outcome o = { "JE", "", 0, "-" };
 
