@@ -122,14 +122,22 @@ template <class RK, class... PK> struct signature {
 		return judge_done();
 	}
 
-	template <class R, class... A, class F> static int go(F call, const char *name)
+	// The student's types against the problem's: one static_assert each,
+	// instantiated with the types named (the compiler shows them).
+	template <class R, class... A> static constexpr bool ok()
 	{
-		(void)name;
+		if constexpr (sizeof...(A) != sizeof...(PK))
+			return false;
+		else
+			return (fits<bare<A>, PK>::value && ...) && fits<bare<R>, RK>::value;
+	}
+
+	template <class R, class... A> static void check()
+	{
 		if constexpr (sizeof...(A) != sizeof...(PK)) {
 			static_assert(always_false<R, A...>::value,
 				      "judge: the function takes a different number of parameters than the "
 				      "problem's signature");
-			return 1;
 		} else {
 			static_assert((fits<bare<A>, PK>::value && ...),
 				      "judge: a parameter type does not fit the problem's signature (int: any "
@@ -137,23 +145,35 @@ template <class RK, class... PK> struct signature {
 				      "std::vector<T>)");
 			static_assert(fits<bare<R>, RK>::value,
 				      "judge: the return type does not fit the problem's signature");
-			return invoke<R, A...>(call, judge_args((int)sizeof...(A)), std::index_sequence_for<A...>{});
 		}
+	}
+
+	template <class R, class... A, class F> static int go(F call, const char *name)
+	{
+		(void)name;
+		check<R, A...>();
+		if constexpr (ok<R, A...>())
+			return invoke<R, A...>(call, judge_args((int)sizeof...(A)), std::index_sequence_for<A...>{});
+		else
+			return 1;
 	}
 
 	template <class R, class... A> static int run(R (*f)(A...), const char *name)
 	{
+		check<R, A...>();
 		return go<R, A...>([f](auto &...a) -> R { return f(a...); }, name);
 	}
 
 	template <class C, class R, class... A> static int run(R (C::*f)(A...), const char *name)
 	{
+		check<R, A...>();
 		C *obj = new C();
 		return go<R, A...>([obj, f](auto &...a) -> R { return (obj->*f)(a...); }, name);
 	}
 
 	template <class C, class R, class... A> static int run(R (C::*f)(A...) const, const char *name)
 	{
+		check<R, A...>();
 		const C *obj = new C();
 		return go<R, A...>([obj, f](auto &...a) -> R { return (obj->*f)(a...); }, name);
 	}

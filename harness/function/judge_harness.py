@@ -377,7 +377,10 @@ def exit_code_of(e):
 
 def run(path):
     try:
-        data = sys.stdin.buffer.read()
+        try:
+            data = sys.stdin.buffer.read()
+        except (OSError, AttributeError) as e:
+            raise JudgeError('cannot read the input: %s' % e)
         name, names, types = read_config()
         try:
             text = data.decode('utf-8')
@@ -529,14 +532,17 @@ def _body_code():
     The code is compiled with this file's name and line numbers (BODY's first
     line is the line of "BODY = r"), so tracebacks point into this file."""
     import marshal
+    import os
     import _frozen_importlib_external as ext
-    here = ext._path_abspath(__file__)
-    cache = ext._path_join(ext._path_split(here)[0], '__pycache__',
-                           'judge_harness.%s.code' % sys.implementation.cache_tag)
+    here = os.path.abspath(__file__)
+    cache = os.path.join(os.path.dirname(here), '__pycache__',
+                         'judge_harness.%s.code' % sys.implementation.cache_tag)
     try:
         with open(cache, 'rb') as f:
             magic, src, code = marshal.load(f)
         if magic == ext.MAGIC_NUMBER and src == BODY:
+            import _imp
+            _imp._fix_co_filename(code, here)     # the directory may have moved
             return code
     except Exception:
         pass
@@ -547,7 +553,7 @@ def _body_code():
     if not sys.dont_write_bytecode:
         try:
             try:
-                ext._os.mkdir(ext._path_split(cache)[0])
+                os.mkdir(os.path.dirname(cache))
             except FileExistsError:
                 pass
             ext._write_atomic(cache, marshal.dumps((ext.MAGIC_NUMBER, BODY, code)), 0o644)

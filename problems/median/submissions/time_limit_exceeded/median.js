@@ -1,0 +1,3 @@
+function findMedianSortedArrays(a, b) {
+  for (;;) {}
+}

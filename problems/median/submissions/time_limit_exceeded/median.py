@@ -1,0 +1,3 @@
+def findMedianSortedArrays(nums1, nums2):
+    while True:
+        pass
