@@ -319,14 +319,14 @@ function findFunction(mod, name) {
 
 // ------------------------------------------------------------------ output
 
-// The student's exception as node would print it, without the harness's
-// frames (everything from the first frame in this file on).
+// The student's exception as node would print it, without the frames of
+// the harness and of vm (everything from the first such frame on).
 function traceOf(err) {
   let text;
   if (err instanceof Error || (err && typeof err.stack === 'string')) {
     text = typeof err.stack === 'string' ? err.stack : String(err);
     const lines = text.split('\n');
-    const cut = lines.findIndex((l) => /^\s+at /.test(l) && l.includes(HARNESS));
+    const cut = lines.findIndex((l) => /^\s+at /.test(l) && (l.includes(HARNESS) || l.includes('(node:vm:')));
     if (cut >= 0) text = lines.slice(0, cut).join('\n');
   } else {
     text = `Uncaught ${harnessRequire('util').inspect(err)}`;
