@@ -4,7 +4,7 @@
 #
 #   fuzz/run.sh TARGET [SECONDS] [LIBFUZZER_OPTION...]
 #
-#   TARGET   problem_yaml archive validate demux languages junit roster
+#   TARGET   problem_yaml archive validate demux languages junit roster function
 #   SECONDS  fuzzing time, default 60
 #
 # Needs the libFuzzer build (see fuzz/README.md); BUILD_DIR overrides
