@@ -165,15 +165,18 @@ static json_t *expected_head(const jg_testcase *t)
 	return v;
 }
 
-/* Marks hidden tests and keeps the answer of visible failed ones. */
+/* Marks hidden tests and keeps the answer of visible failed ones (not for
+ * function-call problems: their message holds the expected value, and the
+ * output to tell it from is the returned value, not the student's prints). */
 static int annotate_tests(gctx *c, json_t *tests, const jg_submission_result *s)
 {
 	for (size_t i = 0; i < json_array_size(tests) && i < c->b->ntests; i++) {
 		json_t *t = json_array_get(tests, i);
 		int hidden = c->a->hidden[i];
 		int failed = i < s->ntests && s->tests[i].verdict != JG_AC && s->tests[i].verdict != JG_SKIPPED;
+		int keep = !hidden && failed && !c->b->problem.function;
 		if (put(t, "hidden", json_boolean(hidden)) < 0 ||
-		    put(t, "expected_output", !hidden && failed ? expected_head(&c->b->tests[i]) : json_null()) < 0)
+		    put(t, "expected_output", keep ? expected_head(&c->b->tests[i]) : json_null()) < 0)
 			return JG_ENOMEM;
 	}
 	return 0;

@@ -10,6 +10,7 @@
 #    --signature;
 #  - reports: a failing test's message (input, expected, got), the
 #    student's prints as the test's output, JUnit against the schema;
+#    `judge grade` feedback (visible tests only);
 #  - bad input: a test that does not fit the signature, a malformed tests
 #    file, c without --signature, a language without a harness.
 #
@@ -110,6 +111,21 @@ EOF
 judge run problems/median "$tmp/printer.py" --json "$tmp/r.json"
 json "the student's prints are the failing test's output" \
 	'test(sub("printer.py"), "sample/1")["stdout"] == "looking at [1, 3] [2]\n" and "got -1" in test(sub("printer.py"), "sample/1")["message"]'
+
+# ---- judge grade on a function-call problem ----
+mkdir -p "$tmp/class"
+cp $S/accepted/median.py "$tmp/class/alice.py"
+cp $S/wrong_answer/median.py "$tmp/class/bob.py"
+judge grade problems/median "$tmp/class" -o "$tmp/grade" -j "$JOBS"
+expect "grade: a class on a function-call problem" 1 "2 students, 1 with full marks"
+fb=$(cat "$tmp/grade/feedback/bob.txt" 2>/dev/null)
+if [[ $fb == *"sample/2: WA: input [[1,2],[3,4]]: expected 2.5, got 3"* && $fb == *"secret/03-negative: WA (hidden test)"* &&
+      $fb != *"-2.5"* && $fb != *"your output"* ]]; then
+	ok "grade feedback: input, expected and got for visible tests, nothing of hidden ones"
+else
+	fail "grade feedback: input, expected and got for visible tests, nothing of hidden ones"
+	printf '%s\n' "$fb" | sed 's/^/    | /'
+fi
 
 # ---- ad-hoc mode, the seeds' shapes ----
 cat >"$tmp/median_tests.json" <<'EOF'
