@@ -94,7 +94,7 @@ json "WA message: the input, the expected and the got values" \
 json "a submission that prints is AC: its prints never reach the result" \
 	'sub("accepted/median_class_prints.py")["verdict"] == "AC"'
 json "an exception is RTE, with the student's stack trace (file and line) on stderr" \
-	'sub("run_time_error/median.js")["verdict"] == "RTE" and "median.js:3" in test(sub("run_time_error/median.js"), "sample/1")["stderr"]'
+	'sub("run_time_error/median.js")["verdict"] == "RTE" and "median.js:3" in test(sub("run_time_error/median.js"), "sample/2")["stderr"]'
 json "a Java Solution without the method is CE, saying so" \
 	'sub("compile_error/Median.java")["verdict"] == "CE" and "findMedianSortedArrays" in sub("compile_error/Median.java")["compile"]["output"]'
 json "C with LeetCode's int* is CE naming the student's line" \
