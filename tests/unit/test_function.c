@@ -326,7 +326,7 @@ static char *build_and_run(const char *harness, const char *sig_text, const char
 	l.fn_run = run;
 	if (jg_fngen_build(&g, &l, s, tmpdir, files, NULL) < 0)
 		fail_msg("%s", jg_error_last());
-	put("input.json", input);
+	free(put("input.json", input));
 	assert_true(asprintf(&cmd, "cd %s && cp %s/* . && %s -O0 -o main %s %s >build.log 2>&1 && "
 			     "./main < input.json 3> result.json >run.log 2>&1", tmpdir, g->dir,
 			     !strcmp(harness, "c") ? "gcc -std=c17 -Wall -Werror -Wno-unused-function"
