@@ -203,7 +203,7 @@ function readConfig() {
   try {
     cfg = JSON.parse(fs.readFileSync(CONFIG, 'utf8'));
   } catch (e) {
-    throw new JudgeError(`cannot read ${CONFIG}: ${e.message}`);
+    throw new JudgeError(`cannot read ${CONFIG}: ${e.message.replace(/\s+/g, ' ')}`);
   }
   if (cfg === null || typeof cfg !== 'object' || typeof cfg.name !== 'string') {
     throw new JudgeError(`${CONFIG}: expected an object with a "name"`);
@@ -357,7 +357,7 @@ async function run(file) {
     try {
       args = JSON.parse(input);
     } catch (e) {
-      throw new JudgeError(`the input is not valid JSON: ${e.message}`);
+      throw new JudgeError(`the input is not valid JSON: ${e.message.replace(/\s+/g, ' ')}`);
     }
     if (!Array.isArray(args)) throw new JudgeError('the input must be a JSON array of the arguments');
     if (cfg.types) {

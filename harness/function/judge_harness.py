@@ -299,7 +299,7 @@ def load_module(path):
 
 
 def find_function(module, name):
-    """(callable, where) or raises JudgeError. Runs Solution() when needed."""
+    """The student's callable, or JudgeError; constructs Solution() when needed."""
     cls = module.__dict__.get('Solution')
     if isinstance(cls, type) and hasattr(cls, name):
         fn = getattr(cls(), name)
@@ -455,10 +455,6 @@ def param_counts(fn):
         elif p.kind == P.KEYWORD_ONLY and p.default is P.empty:
             kwonly.append(p.name)
     return required, (None if unbounded else maximum), kwonly
-
-
-def plural(n, word):
-    return '%d %s%s' % (n, word, '' if n == 1 else 's')
 
 
 def check(path):
