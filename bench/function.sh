@@ -12,10 +12,13 @@
 #   fn  the function add(a, b), judged as a function-call problem (the
 #       harness reads [A, B] as JSON, calls it, writes the JSON result to
 #       fd 3, and the supervisor compares JSON).
-# Both run in the same kind of container with the same limits; the figure
-# is the mean wall time per test as the supervisor measures it (process
-# start to exit), the median over BENCH_RUNS runs.  The overhead is
-# fn - io; the target is <= 2 ms per test.
+# Both run in the same kind of container with the same limits.  The figures
+# are per test as the supervisor measures them: wall time (process start to
+# exit) and CPU time (user + system of the process tree), each the mean over
+# the run's tests.  io and fn runs alternate, and the overhead is the median
+# over BENCH_RUNS runs of the paired difference fn - io (so that load that
+# drifts during the benchmark cancels out); io and fn columns are medians.
+# The target is an overhead <= 2 ms per test.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
@@ -65,9 +68,9 @@ printf 'class Solution {\npublic:\n    long long add(long long a, long long b) {
 printf 'package main\n\nimport "fmt"\n\nfunc main() {\n\tvar a, b int64\n\tfmt.Scan(&a, &b)\n\tfmt.Println(a + b)\n}\n' >"$s/io.go"
 printf 'func add(a int, b int) int { return a + b }\n' >"$s/fn.go"
 
-# mean_wall BUNDLE SUBMISSION LANG : the mean wall time per test (ms) of one
-# judge run, or "ERR" when the submission was not accepted.
-mean_wall() {
+# means BUNDLE SUBMISSION LANG : "WALL CPU", the mean wall and CPU time per
+# test (ms) of one judge run, or "ERR(verdict)" when not accepted.
+means() {
 	"$judge" run "$1" "$2" --lang "$3" --json "$work/r.json" >/dev/null 2>"$work/err"
 	/usr/bin/python3 - "$work/r.json" <<'PY'
 import json, sys
@@ -75,25 +78,30 @@ s = json.load(open(sys.argv[1]))["submissions"][0]
 if s["verdict"] != "AC":
     print("ERR(%s)" % s["verdict"])
 else:
-    print("%.2f" % (1000 * sum(t["wall"] for t in s["tests"]) / len(s["tests"])))
+    n = len(s["tests"])
+    print("%.3f %.3f" % (1000 * sum(t["wall"] for t in s["tests"]) / n,
+                         1000 * sum(t["time"] for t in s["tests"]) / n))
 PY
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
-echo "bench/function.sh: $ntests tests per run, median of $runs runs, mean wall ms per test"
-printf '%-11s %9s %9s %9s\n' language io fn overhead
+echo "bench/function.sh: $ntests tests per run, $runs paired runs, ms per test (median)"
+printf '%-11s %9s %9s %9s   %9s %9s %9s\n' language "io wall" "fn wall" overhead "io cpu" "fn cpu" overhead
 for entry in python:io.py:fn.py javascript:io.js:fn.js java:iojava:fnjava c:io.c:fn.c cpp:io.cpp:fn.cpp go:io.go:fn.go; do
 	IFS=: read -r lang io fn <<<"$entry"
-	ios=() fns=()
+	iw=() fw=() dw=() ic=() fc=() dc=() err=""
 	for _ in $(seq "$runs"); do
-		ios+=("$(mean_wall "$work/io" "$s/$io" "$lang")")
-		fns+=("$(mean_wall "$work/fn" "$s/$fn" "$lang")")
+		read -r a b <<<"$(means "$work/io" "$s/$io" "$lang")"
+		read -r c d <<<"$(means "$work/fn" "$s/$fn" "$lang")"
+		if [[ $a == ERR* || $c == ERR* ]]; then err="io $a, fn $c"; break; fi
+		iw+=("$a") fw+=("$c") ic+=("$b") fc+=("$d")
+		dw+=("$(echo "$c - $a" | bc -l)") dc+=("$(echo "$d - $b" | bc -l)")
 	done
-	mi=$(median "${ios[@]}") mf=$(median "${fns[@]}")
-	if [[ $mi == ERR* || $mf == ERR* ]]; then
-		printf '%-11s %9s %9s %9s\n' "$lang" "$mi" "$mf" "-"
-	else
-		printf '%-11s %9s %9s %+9.2f\n' "$lang" "$mi" "$mf" "$(echo "$mf - $mi" | bc -l)"
+	if [ -n "$err" ]; then
+		printf '%-11s %s\n' "$lang" "$err"
+		continue
 	fi
+	printf '%-11s %9.2f %9.2f %+9.2f   %9.2f %9.2f %+9.2f\n' "$lang" "$(median "${iw[@]}")" "$(median "${fw[@]}")" \
+		"$(median "${dw[@]}")" "$(median "${ic[@]}")" "$(median "${fc[@]}")" "$(median "${dc[@]}")"
 done
