@@ -303,6 +303,33 @@ static void test_fntest(void **state)
 	jg_fnsig_free(s);
 }
 
+/* ---- a bundle: .json tests and .in/.ans pairs, rewritten ---- */
+
+static void test_bundle(void **state)
+{
+	jg_bundle *b = NULL;
+	char *text;
+
+	if (jg_bundle_open(&b, "problems/median", NULL) < 0)
+		fail_msg("%s", jg_error_last());
+	assert_non_null(b->problem.function);
+	assert_non_null(b->gen_dir);
+	assert_int_equal(b->ntests, 8);
+	assert_string_equal(b->tests[1].name, "sample/2");
+	assert_string_equal(b->tests[7].name, "secret/06-odd");
+	assert_string_equal(text = slurp(b->tests[1].in_path), "[[1,2],[3,4]]\n");
+	free(text);
+	assert_string_equal(text = slurp(b->tests[1].ans_path), "2.5\n");   /* was the string "2.5" */
+	free(text);
+	assert_string_equal(text = slurp(b->tests[7].ans_path), "4.5\n");
+	free(text);
+	assert_true(b->tests[1].in_size == 14);
+	char *gen = strdup(b->gen_dir);
+	jg_bundle_free(b);
+	assert_int_equal(access(gen, F_OK), -1);     /* removed with the bundle */
+	free(gen);
+}
+
 /* ---- the C and C++ harnesses, built with the host's compilers ---- */
 
 static int have(const char *tool)
@@ -459,6 +486,7 @@ int main(void)
 		cmocka_unit_test(test_compare_untyped),
 		cmocka_unit_test(test_compare_unordered),
 		cmocka_unit_test(test_fntest),
+		cmocka_unit_test(test_bundle),
 		cmocka_unit_test(test_c_harness),
 		cmocka_unit_test(test_cpp_harness),
 		cmocka_unit_test(test_generator_errors),

@@ -285,6 +285,35 @@ static void test_malformed(void **state)
 	expect_bad(LANG_HEAD "    run: [./main]\n"
 		   "  cc:\n    aliases: [C]\n    image: gcc:12\n    run: [./main]\n",
 		   "both claim the name");
+	/* function: blocks */
+	expect_bad(LANG_HEAD "    run: [./main]\n    function: [c]\n",
+		   "languages.c.function: expected a mapping");
+	expect_bad(LANG_HEAD "    run: [./main]\n    function: {harness: cobol, run: [./main]}\n",
+		   "unknown harness 'cobol' (known: c, cpp, python, javascript, java, go)");
+	expect_bad(LANG_HEAD "    run: [./main]\n    function: {harness: c}\n", "needs 'harness' and 'run'");
+	expect_bad(LANG_HEAD "    run: [./main]\n    function: {harness: c, run: [./main], build: [x]}\n",
+		   "unknown key 'build' (known: harness, compile, run)");
+	expect_bad(LANG_HEAD "    run: [./main]\n    function: {harness: c, run: [\"{mian}\"]}\n",
+		   "unknown placeholder '{mian}'");
+}
+
+/* Every default language takes part in function-call problems. */
+static void test_function_blocks(void **state)
+{
+	static const char *const want[][2] = {
+		{ "c", "c" }, { "cpp", "cpp" }, { "python", "python" },
+		{ "java", "java" }, { "javascript", "javascript" }, { "go", "go" },
+	};
+	jg_langs *l = load_default();
+
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const jg_lang *x = jg_langs_find(l, want[i][0]);
+		assert_non_null(x);
+		assert_non_null(x->fn_harness);
+		assert_string_equal(x->fn_harness, want[i][1]);
+		assert_non_null(x->fn_run);
+	}
+	jg_langs_free(l);
 }
 
 static void test_load_errors(void **state)
@@ -332,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_override),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_function_blocks),
 		cmocka_unit_test(test_load_errors),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
