@@ -87,6 +87,9 @@
  *                   (root-owned, read-only) and used as the run directory
  *     val/          the validator, built the same way as VAL_UID
  *     out/stdout    the test's stdout (root, 0600; the child gets the fd)
+ *     out/result    function-call problems: the run's fd 3, where the
+ *                   harness writes the returned value as JSON (RUN_UID
+ *                   0600 during the run, root's again before it is read)
  *     fb/           the validator's feedback directory (VAL_UID:root 0770:
  *                   the supervisor reads judgemessage.txt and moves
  *                   nextpass.in; RUN_UID cannot enter it, also between the
@@ -100,7 +103,10 @@
  *
  * Pipes and limits per run.  stdin is the test's .in file (an fd, never a
  * path the submission could open); stdout goes to /box/out/stdout, capped by
- * RLIMIT_FSIZE (which also caps every file the submission writes); in
+ * RLIMIT_FSIZE (which also caps every file the submission writes); for
+ * function-call problems ("function" in the config) fd 3 is
+ * /box/out/result, and the default validation compares it with the answer
+ * as JSON (core/fncmp.h) instead of comparing stdout; in
  * interactive runs both are the FIFO ends instead (no output file, no
  * output limit on the pipe).  stderr is a pipe the supervisor drains,
  * keeping a capped prefix.  CPU time is capped by
@@ -1363,10 +1369,11 @@ static void validate_function(const char *in_path, const char *ans_path, outcome
 		snprintf(diff, sizeof(diff), "the result on fd 3 is not JSON");
 	else if (jg_fncmp(ans, got, &fo, diff, sizeof(diff)))
 		o->verdict = "AC";
-	in = load_json(in_path);
-	jg_fncmp_show(in, input, sizeof(input));
-	if (strcmp(o->verdict, "AC"))
+	if (strcmp(o->verdict, "AC")) {
+		in = load_json(in_path);
+		jg_fncmp_show(in, input, sizeof(input));
 		snprintf(o->msg, sizeof(o->msg), "input %s: %s", input, diff);
+	}
 done:
 	json_decref(ans);
 	json_decref(in);
