@@ -197,10 +197,10 @@ static int check_keys(json_t *j, const char *where)
 	json_t *v;
 
 	json_object_foreach(j, key, v) {
-		size_t i = 0;
-		while (i < 4 && strcmp(known[i], key))
+		size_t i = 0, n = sizeof(known) / sizeof(known[0]);
+		while (i < n && strcmp(known[i], key))
 			i++;
-		if (i == 4)
+		if (i == n)
 			return jg_error_set(JG_EINPUT, "%s: unknown key '%.40s' (known: name, params, "
 					    "returns, unordered)", where, key);
 	}

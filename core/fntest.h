@@ -16,7 +16,7 @@
 #include <jansson.h>
 #include "fnsig.h"
 
-#define JG_FNTEST_MAX (256u << 20)   /* largest test file read, bytes */
+#define JG_FNTEST_MAX (64u << 20)    /* largest test file read, bytes (parsed whole) */
 
 /* One test object {"input", "expected_output"} (where: "FILE: test 3")
  * written to in_out and ans_out. */

@@ -291,6 +291,12 @@ static void test_fntest(void **state)
 	char *pin = put("p.in", "[[1], [2]]"), *pans = put("p.ans", "\"two\"");
 	assert_int_equal(jg_fntest_convert(s, NULL, pin, pans, "data/p.in", "data/p.ans", in2, ans2), JG_EINPUT);
 	assert_string_equal(jg_error_last(), "data/p.ans: expected_output: expected double, got a string");
+	/* a test file over the cap is refused before it is read */
+	char *huge = put("huge.json", "");
+	assert_int_equal(truncate(huge, (off_t)JG_FNTEST_MAX + 1), 0);
+	assert_int_equal(jg_fntest_convert(s, huge, NULL, NULL, "data/huge.json", "-", in2, ans2), JG_ELIMIT);
+	assert_string_equal(jg_error_last(), "data/huge.json: larger than 64 MiB");
+	free(huge);
 	free(pin);
 	free(pans);
 	free(json);
