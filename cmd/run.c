@@ -1,11 +1,11 @@
 /* cmd/run.c - `judge run BUNDLE SUBMISSION... [options]`. */
 #define _GNU_SOURCE
 #include "cmd.h"
+#include "adhoc.h"
 #include "bundle.h"
 #include "error.h"
 #include "fs.h"
 #include "fngen.h"
-#include "fntest.h"
 #include "judge.h"
 #include "lang.h"
 #include "report.h"
@@ -15,7 +15,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const char run_usage[] =
@@ -236,66 +235,24 @@ static int adhoc_signature(jg_fnsig **sig, const run_opts *o)
 	return rc;
 }
 
-/* The tests of TESTS.json ([...] or {"test_cases": [...]}) as dir/data/secret/N.in/.ans. */
-static int adhoc_tests(const char *dir, const char *file, const jg_fnsig *sig)
-{
-	json_error_t err;
-	json_t *j = json_load_file(file, 0, &err), *list = json_is_object(j) ? json_object_get(j, "test_cases") : j;
-	size_t n = json_array_size(list), width = n < 1000 ? 3 : 6;
-	int rc = 0;
-
-	if (!j)
-		rc = jg_error_set(JG_EINPUT, "%s: line %d: not JSON: %s", file, err.line, err.text);
-	else if (!json_is_array(list) || !n)
-		rc = jg_error_set(JG_EINPUT, "%s: expected a non-empty list of {\"input\", \"expected_output\"}",
-				  file);
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		char *in = NULL, *ans = NULL, *where = NULL;
-		if (asprintf(&in, "%s/data/secret/%0*zu.in", dir, (int)width, i + 1) < 0 ||
-		    asprintf(&ans, "%s/data/secret/%0*zu.ans", dir, (int)width, i + 1) < 0 ||
-		    asprintf(&where, "%s: test %zu", file, i + 1) < 0)
-			rc = jg_error_set(JG_ENOMEM, "out of memory");
-		else
-			rc = jg_fntest_write_case(sig, json_array_get(list, i), in, ans, where);
-		free(in);
-		free(ans);
-		free(where);
-	}
-	json_decref(j);
-	return rc;
-}
-
-/* A bundle made of the ad-hoc tests, in a private directory it removes. */
+/* A bundle made of TESTS.json ([...] or {"test_cases": [...]}). */
 static int adhoc_bundle(jg_bundle **out, const run_opts *o)
 {
-	jg_bundle_opts bo = { .time_limit = o->time_limit };
+	json_error_t err;
+	json_t *j = NULL;
 	jg_fnsig *sig = NULL;
-	char *dir = NULL, *data = NULL, *secret = NULL;
 	int rc;
 
 	*out = NULL;
-	if ((rc = adhoc_signature(&sig, o)) < 0 || (rc = jg_fs_mkdtemp(&dir, NULL, "judge-adhoc-")) < 0)
-		goto done;
-	if (!(data = jg_path_join(dir, "data")) || !(secret = jg_path_join(data, "secret")) ||
-	    mkdir(data, 0700) < 0 || mkdir(secret, 0700) < 0) {
-		rc = jg_error_errno(JG_EIO, "%s: cannot create", dir);
-		goto done;
+	if ((rc = adhoc_signature(&sig, o)) < 0)
+		return rc;
+	if (!(j = json_load_file(o->tests, 0, &err))) {
+		jg_fnsig_free(sig);
+		return jg_error_set(JG_EINPUT, "%s: line %d: not JSON: %s", o->tests, err.line, err.text);
 	}
-	if ((rc = adhoc_tests(dir, o->tests, sig)) < 0 || (rc = jg_bundle_open(out, dir, &bo)) < 0)
-		goto done;
-	free((*out)->problem.name);
-	(*out)->problem.name = strdup(o->function);
-	(*out)->problem.function = sig;
-	(*out)->gen_dir = dir;
-	sig = NULL;
-	dir = NULL;
-done:
-	if (dir)
-		jg_fs_rmtree(dir);
-	free(dir);
-	free(data);
-	free(secret);
-	jg_fnsig_free(sig);
+	rc = jg_adhoc_bundle(out, json_is_object(j) ? json_object_get(j, "test_cases") : j, sig, o->function,
+			     o->time_limit, o->tests);
+	json_decref(j);
 	return rc;
 }
 

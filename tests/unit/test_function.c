@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "adhoc.h"
 #include "bundle.h"
 #include "error.h"
 #include "fncmp.h"
@@ -336,6 +337,52 @@ static void test_bundle(void **state)
 	free(gen);
 }
 
+/* ---- bundles of inline tests (judge run --function, judge serve) ---- */
+
+static void test_adhoc(void **state)
+{
+	json_t *io = json_loads("[{\"input\": \"1 2\\n\", \"expected_output\": \"3\\n\"}]", 0, NULL);
+	json_t *fn = json_loads("[{\"input\": [1, 2], \"expected_output\": \"3\"}, "
+				"{\"input\": [2, 2], \"expected_output\": 4}]", 0, NULL);
+	json_t *bad = json_loads("[{\"input\": [1], \"expected_output\": \"3\"}]", 0, NULL);
+	jg_bundle *b = NULL;
+	char *text, *gen;
+
+	/* stdin/stdout tests: strings, written as they are */
+	assert_int_equal(jg_adhoc_bundle(&b, io, NULL, "sum", 2.5, "request"), 0);
+	assert_int_equal(b->ntests, 1);
+	assert_string_equal(b->tests[0].name, "secret/001");
+	assert_string_equal(b->problem.name, "sum");
+	assert_true(b->problem.time_limit == 2.5);
+	assert_null(b->problem.function);
+	assert_string_equal(text = slurp(b->tests[0].ans_path), "3\n");
+	free(text);
+	gen = strdup(b->gen_dir);
+	jg_bundle_free(b);
+	assert_int_equal(access(gen, F_OK), -1);
+	free(gen);
+	/* function tests: the bundle takes the signature */
+	assert_int_equal(jg_adhoc_bundle(&b, fn, decl("add", "int add(int a, int b)"), "add", 0, "request"), 0);
+	assert_int_equal(b->ntests, 2);
+	assert_non_null(b->problem.function);
+	assert_string_equal(text = slurp(b->tests[0].ans_path), "3\n");
+	free(text);
+	jg_bundle_free(b);
+	/* errors name the test; the signature is freed (valgrind/ASan check) */
+	assert_int_equal(jg_adhoc_bundle(&b, bad, decl("add", "int add(int a, int b)"), "add", 0, "request"),
+			 JG_EINPUT);
+	assert_string_equal(jg_error_last(), "request: test 1: 1 arguments, but add takes 2");
+	assert_int_equal(jg_adhoc_bundle(&b, fn, NULL, "x", 0, "request"), JG_EINPUT);
+	assert_non_null(strstr(jg_error_last(), "request: test 1: expected {\"input\": \"stdin text\""));
+	json_t *empty = json_array();
+	assert_int_equal(jg_adhoc_bundle(&b, empty, NULL, "x", 0, "request"), JG_EINPUT);
+	assert_null(b);
+	json_decref(empty);
+	json_decref(io);
+	json_decref(fn);
+	json_decref(bad);
+}
+
 /* ---- the C and C++ harnesses, built with the host's compilers ---- */
 
 static int have(const char *tool)
@@ -493,6 +540,7 @@ int main(void)
 		cmocka_unit_test(test_compare_unordered),
 		cmocka_unit_test(test_fntest),
 		cmocka_unit_test(test_bundle),
+		cmocka_unit_test(test_adhoc),
 		cmocka_unit_test(test_c_harness),
 		cmocka_unit_test(test_cpp_harness),
 		cmocka_unit_test(test_generator_errors),
