@@ -15,6 +15,7 @@ int cmd_image(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* "judge: <message>" on stderr. */
 void jg_diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -27,6 +27,7 @@ static const char usage_text[] =
 	"                             Canvas, GitHub Classroom, Blackboard exports):\n"
 	"                             CSV, JSON, JUnit, Gradescope, GitHub outputs\n"
 	"  report merge OUT SHARD...  merge the results of sharded grade jobs\n"
+	"  serve [--port N] [-j N]    judge submissions sent over HTTP (API v1)\n"
 	"  image build [--offline]    build the default runtime image\n"
 	"\n"
 	"Options:\n"
@@ -159,6 +160,8 @@ int main(int argc, char **argv)
 		return cmd_verify(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "grade"))
 		return cmd_grade(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "serve"))
+		return cmd_serve(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "report"))
 		return cmd_report(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "image"))

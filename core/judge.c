@@ -50,6 +50,8 @@ static pthread_mutex_t signal_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int jg_judge_interrupted(void) { return atomic_load(&interrupted); }
 
+void jg_judge_interrupt(void) { atomic_store(&interrupted, 1); }
+
 /* ---- signals: a watcher thread removes every container on SIGINT/SIGTERM ---- */
 
 static void *signal_watcher(void *arg)
@@ -670,7 +672,7 @@ static int run_all(jg_report **out, const jg_bundle *b, jg_submission *const *su
 	char *workdir = NULL, *tar = NULL;
 	sigset_t set, old;
 	pthread_t watcher;
-	int rc, watching;
+	int rc, watching = 0;
 
 	*out = NULL;
 	pthread_mutex_init(&c.lock, NULL);
@@ -692,23 +694,28 @@ static int run_all(jg_report **out, const jg_bundle *b, jg_submission *const *su
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGUSR2);
-	pthread_sigmask(SIG_BLOCK, &set, &old);
-	signal_docker = d;
-	watching = pthread_create(&watcher, NULL, signal_watcher, &set) == 0;
+	if (!opts->caller_signals) {
+		pthread_sigmask(SIG_BLOCK, &set, &old);
+		signal_docker = d;
+		watching = pthread_create(&watcher, NULL, signal_watcher, &set) == 0;
+	}
 	run_workers(&c);
 	if (watching) {
 		pthread_kill(watcher, SIGUSR2);
 		pthread_join(watcher, NULL);
 	}
-	pthread_mutex_lock(&signal_lock);
-	signal_docker = NULL;
-	pthread_mutex_unlock(&signal_lock);
+	if (!opts->caller_signals) {
+		pthread_mutex_lock(&signal_lock);
+		signal_docker = NULL;
+		pthread_mutex_unlock(&signal_lock);
+	}
 	if (jg_judge_interrupted()) {
 		jg_sandbox_remove_all(d);
 		c.report->incomplete = 1;
 		rc = jg_error_set(JG_EINTR, "interrupted: containers removed, reports are incomplete");
 	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!opts->caller_signals)
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 	*out = c.report;
 	c.report = NULL;
 done:

@@ -37,6 +37,9 @@ typedef struct {
 				      * k-th worker's containers are pinned to
 				      * cpusets[k % ncpusets] (stable timing with -j) */
 	size_t      ncpusets;
+	int         caller_signals;  /* the caller handles SIGINT/SIGTERM (judge serve, whose
+				      * runs overlap): no watcher thread; the caller
+				      * stops runs with jg_judge_interrupt() */
 	int         release_results; /* streaming: each submission's result is cleared
 				      * right after on_done (which keeps what it needs),
 				      * so memory stays flat over any number of them */
@@ -64,7 +67,12 @@ int jg_judge_run(jg_report **out, const jg_bundle *b, jg_submission *const *subs
  * returned.  Errors as jg_judge_run. */
 int jg_judge_check_answers(jg_report **out, const jg_bundle *b, const jg_judge_opts *opts);
 
-/* 1 once SIGINT/SIGTERM arrived during jg_judge_run. */
+/* 1 once SIGINT/SIGTERM arrived during jg_judge_run, or jg_judge_interrupt()
+ * was called. */
 int jg_judge_interrupted(void);
+/* Stops every run of the process as a signal would (for callers with
+ * caller_signals): each returns JG_EINTR once its containers are removed.
+ * For good: later runs are interrupted at once. */
+void jg_judge_interrupt(void);
 
 #endif

@@ -248,7 +248,8 @@ static int judge_request(json_t **result, request *r, const jg_langs *langs, con
 			 const char *docker_host)
 {
 	jg_submission_opts so = { .lang = r->lang->name, .function = r->sig != NULL };
-	jg_judge_opts jo = { .docker_host = docker_host, .jobs = 1, .langs = langs, .memory_mib = r->memory_mib };
+	jg_judge_opts jo = { .docker_host = docker_host, .jobs = 1, .langs = langs, .memory_mib = r->memory_mib,
+			     .caller_signals = 1 };
 	jg_bundle *b = NULL;
 	jg_submission *sub = NULL;
 	jg_report *rep = NULL;
