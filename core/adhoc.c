@@ -10,20 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int write_text(const char *path, const char *text, size_t len)
-{
-	FILE *f = fopen(path, "wx");
-	int rc = 0;
-
-	if (!f)
-		return jg_error_errno(JG_EIO, "%s: cannot create", path);
-	if (fwrite(text, 1, len, f) != len)
-		rc = jg_error_set(JG_EIO, "%s: write failed", path);
-	if (fclose(f) != 0 && rc == 0)
-		rc = jg_error_errno(JG_EIO, "%s: write failed", path);
-	return rc;
-}
-
 /* A stdin/stdout test: both strings. */
 static int write_io_case(json_t *t, const char *in, const char *ans, const char *where)
 {
@@ -33,8 +19,8 @@ static int write_io_case(json_t *t, const char *in, const char *ans, const char 
 	if (!json_is_string(i) || !json_is_string(e))
 		return jg_error_set(JG_EINPUT, "%s: expected {\"input\": \"stdin text\", \"expected_output\": "
 				    "\"stdout text\"}", where);
-	if ((rc = write_text(in, json_string_value(i), json_string_length(i))) == 0)
-		rc = write_text(ans, json_string_value(e), json_string_length(e));
+	if ((rc = jg_fs_write_file(in, json_string_value(i), json_string_length(i))) == 0)
+		rc = jg_fs_write_file(ans, json_string_value(e), json_string_length(e));
 	return rc;
 }
 

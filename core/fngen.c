@@ -44,15 +44,8 @@ static int copy_static(jg_fngen *g, const char *name)
 static int write_file(jg_fngen *g, const char *name, const char *data, size_t len)
 {
 	char *path = jg_path_join(g->dir, name);
-	FILE *f = path ? fopen(path, "wx") : NULL;
-	int rc = 0;
+	int rc = path ? jg_fs_write_file(path, data, len) : jg_error_set(JG_ENOMEM, "out of memory");
 
-	if (!f)
-		rc = path ? jg_error_errno(JG_EIO, "%s: cannot create", path) : jg_error_set(JG_ENOMEM, "out of memory");
-	else if (fwrite(data, 1, len, f) != len)
-		rc = jg_error_set(JG_EIO, "%s: write failed", path);
-	if (f && fclose(f) != 0 && rc == 0)
-		rc = jg_error_errno(JG_EIO, "%s: write failed", path);
 	if (rc == 0)
 		rc = add_name(&g->files, name);
 	free(path);

@@ -56,6 +56,19 @@ int jg_fs_copy_file(const char *src, const char *dst, uint64_t max)
 	return rc;
 }
 
+int jg_fs_write_file(const char *path, const void *data, size_t len)
+{
+	int out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644), rc = 0;
+
+	if (out < 0)
+		return jg_error_errno(JG_EIO, "%s: cannot create", path);
+	if (write_all(out, data, len) < 0)
+		rc = jg_error_errno(JG_EIO, "%s: cannot write", path);
+	if (close(out) < 0 && rc == 0)
+		rc = jg_error_errno(JG_EIO, "%s: cannot write", path);
+	return rc;
+}
+
 char *jg_path_join(const char *a, const char *b)
 {
 	char *p;

@@ -27,6 +27,10 @@ int jg_fs_read_file(char **out, size_t *len, const char *path, size_t max);
  * size.  Returns 0, JG_ELIMIT ("SRC: larger than MAX bytes"), JG_EIO. */
 int jg_fs_copy_file(const char *src, const char *dst, uint64_t max);
 
+/* Writes len bytes to a new file path (created 0644, never over an existing
+ * file or through a symlink).  Returns 0 or JG_EIO ("PATH: cannot ..."). */
+int jg_fs_write_file(const char *path, const void *data, size_t len);
+
 /* "a" + "/" + "b", heap-allocated; NULL on out of memory. */
 char *jg_path_join(const char *a, const char *b);
 

@@ -215,14 +215,12 @@ static int write_sources(const request *r, const char *dir, char **path)
 
 	json_array_foreach(r->files, i, f) {
 		char *p = jg_path_join(dir, json_string_value(json_object_get(f, "name")));
-		FILE *out = p ? fopen(p, "wx") : NULL;
 		json_t *c = json_object_get(f, "content");
-		int ok = out && fwrite(json_string_value(c), 1, json_string_length(c), out) == json_string_length(c);
-		if (out && fclose(out) != 0)
-			ok = 0;
+		int rc = p ? jg_fs_write_file(p, json_string_value(c), json_string_length(c))
+			   : jg_error_set(JG_ENOMEM, "out of memory");
 		free(p);
-		if (!ok)
-			return jg_error_errno(JG_EIO, "%s: cannot write the sources", dir);
+		if (rc < 0)
+			return rc;
 	}
 	*path = n == 1 ? jg_path_join(dir, json_string_value(json_object_get(json_array_get(r->files, 0), "name")))
 		       : strdup(dir);
