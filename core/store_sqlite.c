@@ -99,6 +99,23 @@ static int prepare(sqlite_store *s, sqlite3_stmt **st, const char *sql)
 	return sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK ? 0 : db_error(s, "prepare");
 }
 
+/* Runs a statement that returns at most one job (*out stays NULL when none). */
+static int fetch_one(sqlite_store *s, sqlite3_stmt *st, jg_job **out, const char *what)
+{
+	int rc = 0;
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		rc = read_job(st, out);
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		rc = db_error(s, what);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Runs a statement that returns no rows; *changes how many rows it touched. */
 static int exec_stmt(sqlite_store *s, sqlite3_stmt *st, size_t *changes)
 {
@@ -178,17 +195,7 @@ static int take_oldest(sqlite_store *s, jg_job **out)
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, now_ms());
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		rc = read_job(st, out);
-		break;
-	case SQLITE_DONE:
-		break;
-	default:
-		rc = db_error(s, "claim");
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return fetch_one(s, st, out, "claim");
 }
 
 static int op_claim(jg_store *base, jg_job **out)
@@ -243,17 +250,7 @@ static int op_get(jg_store *base, const char *id, jg_job **out)
 	if (rc < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		rc = read_job(st, out);
-		break;
-	case SQLITE_DONE:
-		break;
-	default:
-		rc = db_error(s, "get");
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return fetch_one(s, st, out, "get");
 }
 
 static int op_requeue_running(jg_store *base, size_t *n)
