@@ -15,7 +15,7 @@ PACKAGES=(
 	libarchive-dev libcurl4-openssl-dev libcmocka-dev libjansson-dev libfyaml-dev
 	libmicrohttpd-dev libsqlite3-dev
 	docker.io debootstrap
-	python3-junitparser libxml2-utils valgrind zstd zip
+	python3-junitparser libxml2-utils valgrind zstd zip sqlite3
 )
 
 # --- 1. apt packages --------------------------------------------------------

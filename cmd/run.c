@@ -19,6 +19,7 @@
 
 static const char run_usage[] =
 	"Usage: judge run BUNDLE SUBMISSION... [options]\n"
+	"       judge run --tests TESTS.json SUBMISSION...\n"
 	"       judge run --function NAME --tests TESTS.json [--signature DECL] SUBMISSION...\n"
 	"\n"
 	"Judge each SUBMISSION against the problem BUNDLE inside Docker containers.\n"
@@ -26,13 +27,16 @@ static const char run_usage[] =
 	".tar.xz/.tar.bz2/.tar.zst archive. SUBMISSION is a source file, or a\n"
 	"directory/archive holding a multi-file program.\n"
 	"\n"
-	"The second form needs no bundle: each SUBMISSION defines the function NAME\n"
-	"(docs/function-problems.md), called with the tests of TESTS.json:\n"
-	"[{\"input\": [ARGS...], \"expected_output\": VALUE}, ...].\n"
+	"The other forms need no bundle. With --tests alone, each test of TESTS.json\n"
+	"is [{\"input\": \"STDIN\", \"expected_output\": \"STDOUT\"}, ...]; without any\n"
+	"expected_output the program only runs (a clean exit is AC) and each test's\n"
+	"stdout and stderr are reported. With --function, each SUBMISSION defines the\n"
+	"function NAME (docs/function-problems.md), called with the tests of\n"
+	"TESTS.json: [{\"input\": [ARGS...], \"expected_output\": VALUE}, ...].\n"
 	"\n"
 	"Options:\n"
 	"      --function NAME      the function to call (no BUNDLE)\n"
-	"      --tests FILE         its tests, as above\n"
+	"      --tests FILE         inline tests, as above (no BUNDLE)\n"
 	"      --signature DECL     its types, e.g. \"double median(int[] a, int[] b)\";\n"
 	"                           needed for c, cpp and go, inferred otherwise\n"
 	"      --unordered          an array result may come in any order\n"
@@ -235,7 +239,8 @@ static int adhoc_signature(jg_fnsig **sig, const run_opts *o)
 	return rc;
 }
 
-/* A bundle made of TESTS.json ([...] or {"test_cases": [...]}). */
+/* A bundle made of TESTS.json ([...] or {"test_cases": [...]}): function
+ * calls with --function, else stdin/stdout strings (core/adhoc.h). */
 static int adhoc_bundle(jg_bundle **out, const run_opts *o)
 {
 	json_error_t err;
@@ -244,14 +249,14 @@ static int adhoc_bundle(jg_bundle **out, const run_opts *o)
 	int rc;
 
 	*out = NULL;
-	if ((rc = adhoc_signature(&sig, o)) < 0)
+	if (o->function && (rc = adhoc_signature(&sig, o)) < 0)
 		return rc;
 	if (!(j = json_load_file(o->tests, 0, &err))) {
 		jg_fnsig_free(sig);
 		return jg_error_set(JG_EINPUT, "%s: line %d: not JSON: %s", o->tests, err.line, err.text);
 	}
-	rc = jg_adhoc_bundle(out, json_is_object(j) ? json_object_get(j, "test_cases") : j, sig, o->function,
-			     o->time_limit, o->tests);
+	rc = jg_adhoc_bundle(out, json_is_object(j) ? json_object_get(j, "test_cases") : j, sig,
+			     o->function ? o->function : "tests", o->time_limit, o->tests);
 	json_decref(j);
 	return rc;
 }
@@ -344,8 +349,10 @@ int cmd_run(int argc, char **argv)
 			return JG_EXIT_USAGE;
 	}
 	if (o.function || o.tests) {
-		if (!o.function || !o.tests)
-			return jg_usage_error("run: --function and --tests go together");
+		if (!o.tests)
+			return jg_usage_error("run: --function needs --tests");
+		if (!o.function && (o.signature || o.unordered))
+			return jg_usage_error("run: --signature and --unordered need --function");
 		if (argc - optind < 1)
 			return jg_usage_error("run: needs at least one SUBMISSION");
 		return judge(&o, NULL, argv + optind, argc - optind);

@@ -15,7 +15,9 @@
 /* tests: a non-empty JSON array of {"input", "expected_output"}.  With sig
  * (a function-call problem, which the bundle takes over, also on failure)
  * input is the argument list and expected_output the value (fntest.h);
- * without, both are strings: the program's stdin and its expected stdout.
+ * without, both are strings: the program's stdin and its expected stdout;
+ * when no test has an "expected_output", the bundle is in execute mode
+ * (problem.execute: each test only runs the program on its input).
  * `name` names the problem; `where` the tests in messages ("tests.json:
  * test 3: ...").  time_limit > 0 fixes the time limit (else the default).
  * Returns 0, JG_EINPUT, JG_EIO, JG_ENOMEM. */

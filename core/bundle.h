@@ -54,6 +54,9 @@ typedef struct {
 	jg_fnsig     *function;           /* function: a function-call problem (the
 					   * submission is a function; tests are
 					   * JSON), else NULL */
+	int           execute;            /* ad-hoc runs with no expected output
+					   * (core/adhoc.h): a clean exit is AC, and
+					   * each test's stdout and stderr are kept */
 } jg_problem;
 
 typedef struct {

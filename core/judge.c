@@ -284,6 +284,7 @@ static void fill_spec(jg_sandbox_spec *s, run_ctx *c, const jg_submission *sub, 
 	s->validator_time = VALIDATOR_TIME;
 	s->multipass = p->multi_pass ? p->validation_passes : 0;
 	s->cpuset = cpuset;
+	s->execute = p->execute;
 }
 
 /* Returns 0 when compiled (or nothing to compile); 1 when the verdict is decided. */

@@ -38,6 +38,10 @@ int  jg_junit_end(FILE *f);
 struct json_t;
 struct json_t *jg_report_submission_json(const jg_submission_result *s);
 int jg_report_submission_parse(jg_submission_result *out, const struct json_t *o);
+/* A whole report back from its JSON (*out: the caller's, jg_report_free),
+ * fields missing or of the wrong type left at their defaults.  Returns 0 or
+ * JG_ENOMEM. */
+int jg_report_parse(jg_report **out, const struct json_t *o);
 
 /* A free-form JUnit testcase, for reports that are not one suite per
  * submission (judge verify: one testcase per submission and per check). */

@@ -310,6 +310,25 @@ static int parse_tests(jg_submission_result *s, const json_t *a)
 	return 0;
 }
 
+/* expected, expected_any and second_pass (judge verify's). */
+static void parse_expected(jg_submission_result *s, const json_t *o)
+{
+	const json_t *any = json_object_get(o, "expected_any"), *high = json_object_get(o, "second_pass"), *v;
+	size_t i;
+
+	s->has_expected = json_is_string(json_object_get(o, "expected"));
+	s->expected = s->has_expected ? get_verdict(o, "expected") : JG_AC;
+	json_array_foreach(any, i, v) {
+		jg_verdict x;
+		if (json_is_string(v) && jg_verdict_parse(&x, json_string_value(v)) == 0)
+			s->expected_set |= 1u << x;
+	}
+	if ((s->has_high = json_is_object(high))) {
+		s->verdict_high = get_verdict(high, "verdict");
+		s->time_max_high = get_num(high, "time_max", 0);
+	}
+}
+
 int jg_report_submission_parse(jg_submission_result *s, const json_t *o)
 {
 	const json_t *c = json_object_get(o, "compile");
@@ -323,9 +342,37 @@ int jg_report_submission_parse(jg_submission_result *s, const json_t *o)
 	s->score = s->has_score ? json_number_value(sc) : 0;
 	s->max_score = get_num(o, "max_score", 0);
 	s->compile_truncated = (size_t)get_num(c, "output_truncated", 0);
+	parse_expected(s, o);
 	if (get_text(&s->path, o, "path") < 0 || get_text(&s->language, o, "language") < 0 ||
 	    get_text(&s->message, o, "message") < 0 || get_text(&s->compile_status, c, "status") < 0 ||
 	    get_text(&s->compile_output, c, "output") < 0)
 		return JG_ENOMEM;
 	return parse_tests(s, json_object_get(o, "tests"));
+}
+
+int jg_report_parse(jg_report **out, const json_t *o)
+{
+	const json_t *p = json_object_get(o, "problem"), *subs = json_object_get(o, "submissions");
+	jg_report *r = calloc(1, sizeof(*r));
+	size_t n = json_array_size(subs);
+	int rc = 0;
+
+	*out = NULL;
+	if (!r || (n && !(r->subs = calloc(n, sizeof(*r->subs))))) {
+		jg_report_free(r);
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	r->incomplete = json_is_true(json_object_get(o, "incomplete"));
+	r->time_limit = get_num(p, "time_limit", 0);
+	r->memory_limit = (uint64_t)get_num(p, "memory_limit", 0);
+	if (get_text(&r->problem_name, p, "name") < 0)
+		rc = JG_ENOMEM;
+	for (; rc == 0 && r->nsubs < n; r->nsubs++)
+		rc = jg_report_submission_parse(&r->subs[r->nsubs], json_array_get(subs, r->nsubs));
+	if (rc < 0) {
+		jg_report_free(r);
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	}
+	*out = r;
+	return 0;
 }

@@ -191,7 +191,10 @@ int jg_sandbox_config_text(char **out, const jg_sandbox_spec *s)
 	jg_buf_printf(&b, "cpu_ms %ld\nwall_ms %ld\nmem_bytes %" PRIu64 "\nout_bytes %" PRIu64 "\n",
 		      ms(s->cpu_limit), ms(JG_WALL_LIMIT(s->cpu_limit)), s->memory, s->output);
 	jg_buf_printf(&b, "stderr_cap %d\ncapture_cap %d\nval_cpu_ms %ld\n",
-		      JG_SANDBOX_STDERR, JG_SANDBOX_CAPTURE, ms(s->validator_time));
+		      s->execute ? JG_SANDBOX_EXEC_CAP : JG_SANDBOX_STDERR,
+		      s->execute ? JG_SANDBOX_EXEC_CAP : JG_SANDBOX_CAPTURE, ms(s->validator_time));
+	if (s->execute)
+		jg_buf_printf(&b, "execute 1\n");
 	jg_buf_printf(&b, "validator %s\nvflags %s\n", s->vrun ? "custom" : "default",
 		      s->vflags ? s->vflags : "");
 	if (s->ipc_role != JG_IPC_NONE)
@@ -732,7 +735,8 @@ static int parse_test_reply(jg_sandbox *sb, const char *line, jg_test_result *r,
 		   SCNd64 " %d", verdict, &cpu, &wall, &mem, &r->exit_code, &r->signal, &limit, &mlen, &olen,
 		   &otr, &elen, &etr, score, &exit_at, &next);
 	if ((n != 13 && n != 15) || jg_verdict_parse(&r->verdict, verdict) < 0 || mlen > 4096 ||
-	    olen > JG_SANDBOX_CAPTURE || elen > JG_SANDBOX_STDERR)
+	    olen > (sb->spec.execute ? JG_SANDBOX_EXEC_CAP : JG_SANDBOX_CAPTURE) ||
+	    elen > (sb->spec.execute ? JG_SANDBOX_EXEC_CAP : JG_SANDBOX_STDERR))
 		return jg_error_set(JG_EINTERNAL, "bad test reply '%.80s'", line);
 	if (info) {
 		info->exit_at_us = exit_at;

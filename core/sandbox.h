@@ -35,6 +35,7 @@
 #define JG_SANDBOX_VAL_UID    60002
 #define JG_SANDBOX_CAPTURE    4096      /* bytes of stdout kept per failed test */
 #define JG_SANDBOX_STDERR     4096      /* bytes of stderr kept per failed test */
+#define JG_SANDBOX_EXEC_CAP   65536     /* execute mode: stdout and stderr kept per test */
 #define JG_SANDBOX_COMPILE_OUT 65536    /* bytes of compiler output kept */
 #define JG_SANDBOX_IPC_DIR    "/ipc"     /* where an interactive pair's volume is mounted */
 
@@ -80,6 +81,10 @@ typedef struct {
 					  * (core/fngen.h), copied beside the sources
 					  * after them; or NULL */
 	char *const  *harness_files;
+	int           execute;           /* runs without an expected output (the
+					  * problem's `execute`): a clean exit is AC;
+					  * stdout and stderr of every test are kept,
+					  * up to JG_SANDBOX_EXEC_CAP bytes each */
 } jg_sandbox_spec;
 
 typedef struct jg_sandbox jg_sandbox;

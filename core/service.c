@@ -6,6 +6,7 @@
 #include "fs.h"
 #include "fngen.h"
 #include "judge.h"
+#include "problems.h"
 #include "report.h"
 #include "submission.h"
 
@@ -63,15 +64,18 @@ typedef struct {
 	const jg_lang *lang;
 	json_t        *files;     /* [{"name", "content" (text)}], owned */
 	jg_fnsig      *sig;
-	json_t        *tests;     /* borrowed */
+	json_t        *tests;     /* borrowed; or */
+	char          *problem;   /* the uploaded problem's bundle directory */
 	double         time_limit;
-	uint64_t       memory_mib;
+	uint64_t       memory_mib;   /* 0: the problem's */
+	int            all_tests;
 } request;
 
 static void request_clear(request *r)
 {
 	json_decref(r->files);
 	jg_fnsig_free(r->sig);
+	free(r->problem);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -163,8 +167,8 @@ static int parse_limits(request *r, const json_t *req)
 {
 	const json_t *tl = json_object_get(req, "time_limit"), *ml = json_object_get(req, "memory_limit");
 
-	r->time_limit = 1;
-	r->memory_mib = 256;
+	r->time_limit = r->problem ? 0 : 1;
+	r->memory_mib = r->problem ? 0 : 256;
 	if (tl && (!json_is_number(tl) || json_number_value(tl) <= 0 || json_number_value(tl) > TIME_MAX))
 		return bad("time_limit", "expected seconds in (0, 60]%s", NULL);
 	if (ml && (!json_is_integer(ml) || json_integer_value(ml) < 4 || json_integer_value(ml) > 4096))
@@ -176,7 +180,65 @@ static int parse_limits(request *r, const json_t *req)
 	return 0;
 }
 
-static int parse(request *r, const jg_langs *langs, const json_t *req)
+static int parse_callback(const json_t *req)
+{
+	const json_t *u = json_object_get(req, "callback_url");
+	const char *s = json_string_value(u);
+
+	if (!u || json_is_null(u))
+		return 0;
+	if (!s || strlen(s) > 2048 || (strncmp(s, "http://", 7) && strncmp(s, "https://", 8)) ||
+	    strpbrk(s, " \t\r\n"))
+		return bad("callback_url", "expected an http:// or https:// URL%s", NULL);
+	return 0;
+}
+
+/* tests, or problem (an uploaded problem's id). */
+static int parse_tests(request *r, const jg_service_env *env, const json_t *req)
+{
+	const json_t *p = json_object_get(req, "problem"), *all = json_object_get(req, "all_tests");
+
+	r->tests = json_object_get(req, "tests");
+	r->all_tests = !json_is_false(all);
+	if (all && !json_is_boolean(all))
+		return bad("all_tests", "expected true or false%s", NULL);
+	if (p && !json_is_null(p)) {
+		if (r->tests || json_object_get(req, "function"))
+			return bad("problem", "give either problem or tests (and function), not both%s", NULL);
+		if (!json_is_string(p) || !env->problems_dir)
+			return bad("problem", "expected the id of an uploaded problem (POST /v1/problems)%s", NULL);
+		if (!(r->problem = jg_problems_path(env->problems_dir, json_string_value(p))))
+			return bad("problem", "%s", jg_error_last());
+		return 0;
+	}
+	if (!json_is_array(r->tests) || !json_array_size(r->tests) || json_array_size(r->tests) > JG_SERVICE_TESTS)
+		return bad("tests", "expected 1 to 1000 {\"input\", \"expected_output\"} (or a problem id)%s", NULL);
+	return 0;
+}
+
+/* stdin/stdout tests: strings, and expected_output in all or (execute
+ * mode) in none. */
+static int check_io_tests(const json_t *tests)
+{
+	size_t i, with = 0;
+	const json_t *t, *e;
+	char at[48];
+
+	json_array_foreach(tests, i, t) {
+		snprintf(at, sizeof(at), "tests[%zu]", i);
+		e = json_object_get(t, "expected_output");
+		if (!json_is_string(json_object_get(t, "input")) || (e && !json_is_string(e)))
+			return bad(at, "expected {\"input\": \"stdin\", \"expected_output\": \"stdout\"} "
+				   "(strings; without \"function\")%s", NULL);
+		with += e != NULL;
+	}
+	if (with && with < json_array_size(tests))
+		return bad("tests", "give expected_output in every test, or (to only run the program) in none%s",
+			   NULL);
+	return 0;
+}
+
+static int parse(request *r, const jg_service_env *env, const json_t *req)
 {
 	const char *lang = json_string_value(json_object_get(req, "language"));
 	int rc;
@@ -186,22 +248,22 @@ static int parse(request *r, const jg_langs *langs, const json_t *req)
 		return jg_error_set(JG_EINPUT, "the request must be a JSON object");
 	if (!lang)
 		return bad("language", "required%s", NULL);
-	if (!(r->lang = jg_langs_find(langs, lang)))
+	if (!(r->lang = jg_langs_find(env->langs, lang)))
 		return bad("language", "unknown language '%.40s' (GET /v1/languages)", lang);
-	r->tests = json_object_get(req, "tests");
-	if (!json_is_array(r->tests) || !json_array_size(r->tests) || json_array_size(r->tests) > JG_SERVICE_TESTS)
-		return bad("tests", "expected 1 to 1000 {\"input\", \"expected_output\"}%s", NULL);
-	if ((rc = parse_sources(r, req)) < 0 || (rc = parse_function(r, req)) < 0 || (rc = parse_limits(r, req)) < 0)
+	if ((rc = parse_tests(r, env, req)) < 0 || (rc = parse_sources(r, req)) < 0 ||
+	    (rc = parse_function(r, req)) < 0 || (rc = parse_limits(r, req)) < 0 || (rc = parse_callback(req)) < 0)
+		return rc;
+	if (!r->sig && r->tests && (rc = check_io_tests(r->tests)) < 0)
 		return rc;
 	if (r->sig && !r->sig->typed && r->lang->fn_harness && jg_fngen_typed_only(r->lang->fn_harness))
 		return bad("function.signature", "required for %s (e.g. \"int add(int a, int b)\")", r->lang->name);
 	return 0;
 }
 
-int jg_service_check(const jg_langs *langs, const json_t *req)
+int jg_service_check(const jg_service_env *env, const json_t *req)
 {
 	request r;
-	int rc = parse(&r, langs, req);
+	int rc = parse(&r, env, req);
 	request_clear(&r);
 	return rc;
 }
@@ -242,13 +304,22 @@ static json_t *report_json(const jg_report *rep)
 	return j;
 }
 
-static int judge_request(json_t **result, request *r, const jg_langs *langs, const char *dir,
-			 const char *docker_host)
+/* The problem: the uploaded one, or made of the inline tests. */
+static int open_bundle(jg_bundle **b, request *r, jg_fnsig *sig)
 {
-	jg_submission_opts so = { .lang = r->lang->name, .function = r->sig != NULL };
-	jg_judge_opts jo = { .docker_host = docker_host, .jobs = 1, .langs = langs, .memory_mib = r->memory_mib,
-			     .caller_signals = 1 };
+	jg_bundle_opts bo = { .time_limit = r->time_limit };
+
+	if (r->problem)
+		return jg_bundle_open(b, r->problem, &bo);
+	return jg_adhoc_bundle(b, r->tests, sig, sig ? sig->name : "submission", r->time_limit, "tests");
+}
+
+static int judge_request(json_t **result, request *r, const jg_service_env *env, const char *dir)
+{
 	jg_bundle *b = NULL;
+	jg_submission_opts so = { .lang = r->lang->name };
+	jg_judge_opts jo = { .docker_host = env->docker_host, .jobs = 1, .langs = env->langs,
+			     .memory_mib = r->memory_mib, .all_tests = r->all_tests, .caller_signals = 1 };
 	jg_submission *sub = NULL;
 	jg_report *rep = NULL;
 	char *path = NULL;
@@ -256,9 +327,10 @@ static int judge_request(json_t **result, request *r, const jg_langs *langs, con
 	int rc;
 
 	r->sig = NULL;   /* the bundle takes it */
-	if ((rc = jg_adhoc_bundle(&b, r->tests, sig, sig ? sig->name : "submission", r->time_limit,
-				  "tests")) < 0 ||
-	    (rc = write_sources(r, dir, &path)) < 0 || (rc = jg_submission_open(&sub, path, langs, &so)) < 0 ||
+	if ((rc = open_bundle(&b, r, sig)) < 0)
+		goto done;
+	so.function = b->problem.function != NULL;
+	if ((rc = write_sources(r, dir, &path)) < 0 || (rc = jg_submission_open(&sub, path, env->langs, &so)) < 0 ||
 	    (rc = jg_judge_run(&rep, b, &sub, 1, &jo)) < 0)
 		goto done;
 	if (!(*result = report_json(rep)))
@@ -271,15 +343,15 @@ done:
 	return rc;
 }
 
-int jg_service_run(json_t **result, const jg_langs *langs, const json_t *req, const char *docker_host)
+int jg_service_run(json_t **result, const jg_service_env *env, const json_t *req)
 {
 	request r;
 	char *dir = NULL;
 	int rc;
 
 	*result = NULL;
-	if ((rc = parse(&r, langs, req)) == 0 && (rc = jg_fs_mkdtemp(&dir, NULL, "judge-job-")) == 0)
-		rc = judge_request(result, &r, langs, dir, docker_host);
+	if ((rc = parse(&r, env, req)) == 0 && (rc = jg_fs_mkdtemp(&dir, NULL, "judge-job-")) == 0)
+		rc = judge_request(result, &r, env, dir);
 	if (dir)
 		jg_fs_rmtree(dir);
 	free(dir);

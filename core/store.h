@@ -28,6 +28,8 @@ typedef enum { JG_JOB_QUEUED = 0, JG_JOB_RUNNING, JG_JOB_DONE, JG_JOB_ERROR } jg
 
 #define JG_JOB_ID_LEN 32     /* hex characters of a job id */
 
+typedef enum { JG_CB_NONE = 0, JG_CB_PENDING, JG_CB_DELIVERED, JG_CB_FAILED } jg_callback_state;
+
 typedef struct {
 	char        *id;         /* JG_JOB_ID_LEN lower-case hex characters */
 	jg_job_state state;
@@ -37,6 +39,11 @@ typedef struct {
 	int64_t      created_ms; /* Unix time in milliseconds */
 	int64_t      updated_ms;
 	int          attempts;   /* times a worker claimed it */
+	jg_callback_state cb_state;   /* delivery of the result to the request's
+				       * callback_url */
+	int          cb_attempts;     /* deliveries tried */
+	int64_t      cb_next_ms;      /* pending: when to try next */
+	char        *cb_error;        /* the last failed try's reason, or NULL */
 } jg_job;
 
 typedef struct jg_store jg_store;
@@ -47,8 +54,10 @@ typedef struct {
 	int  (*put)(jg_store *s, const char *kind, const char *request, size_t max_queued, char **id);
 	/* The oldest queued job, now running, or *out NULL when none is queued. */
 	int  (*claim)(jg_store *s, jg_job **out);
-	/* A running job's end: JG_JOB_DONE or JG_JOB_ERROR with its result. */
-	int  (*finish)(jg_store *s, const char *id, jg_job_state state, const char *result);
+	/* A running job's end: JG_JOB_DONE or JG_JOB_ERROR with its result;
+	 * callback 1: its callback is now pending, due at once (in the same
+	 * commit, so a crash cannot lose it). */
+	int  (*finish)(jg_store *s, const char *id, jg_job_state state, const char *result, int callback);
 	/* Back to the queue (a worker that stops before finishing it). */
 	int  (*requeue)(jg_store *s, const char *id);
 	/* *out NULL when there is no such job. */
@@ -56,6 +65,12 @@ typedef struct {
 	/* Every running job back to queued; *n how many. */
 	int  (*requeue_running)(jg_store *s, size_t *n);
 	int  (*count)(jg_store *s, jg_job_state state, size_t *n);
+	/* The pending callback due soonest, if due by now_ms; else *out NULL. */
+	int  (*callback_due)(jg_store *s, int64_t now_ms, jg_job **out);
+	/* Records a delivery try: state, tries so far, the next try's time
+	 * (pending) and the last error (or NULL). */
+	int  (*callback_set)(jg_store *s, const char *id, jg_callback_state state, int attempts, int64_t next_ms,
+			     const char *error);
 	void (*close)(jg_store *s);
 } jg_store_ops;
 
@@ -69,5 +84,6 @@ int  jg_store_open_sqlite(jg_store **out, const char *path);
 void jg_store_close(jg_store *s);        /* NULL is a no-op */
 void jg_job_free(jg_job *j);             /* NULL is a no-op */
 const char *jg_job_state_name(jg_job_state s);   /* "queued", "running", "done", "error" */
+const char *jg_callback_state_name(jg_callback_state s);  /* "none", "pending", "delivered", "failed" */
 
 #endif

@@ -4,8 +4,11 @@
  * operation is one statement or one IMMEDIATE transaction, so claims never
  * race.  Table:
  *   jobs(id TEXT PRIMARY KEY, state INTEGER, kind TEXT, request TEXT,
- *        result TEXT, created_ms INTEGER, updated_ms INTEGER, attempts INTEGER)
- * with an index on (state, created_ms) for claim() and count().
+ *        result TEXT, created_ms INTEGER, updated_ms INTEGER, attempts INTEGER,
+ *        cb_state INTEGER, cb_attempts INTEGER, cb_next_ms INTEGER, cb_error TEXT)
+ * with an index on (state, created_ms) for claim() and count(), and one on
+ * (cb_state, cb_next_ms) for callback_due().  The cb_ columns were added
+ * after the first version: opening an older database adds them.
  */
 #define _GNU_SOURCE
 #include "store.h"
@@ -32,6 +35,13 @@ static const char schema[] =
 	" request TEXT NOT NULL, result TEXT, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,"
 	" attempts INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX IF NOT EXISTS jobs_state ON jobs (state, created_ms);";
+
+/* Columns added since the first schema (ALTER TABLE fails harmlessly with
+ * "duplicate column" when present). */
+static const char *const added_columns[] = {
+	"cb_state INTEGER NOT NULL DEFAULT 0", "cb_attempts INTEGER NOT NULL DEFAULT 0",
+	"cb_next_ms INTEGER NOT NULL DEFAULT 0", "cb_error TEXT", NULL
+};
 
 static int64_t now_ms(void)
 {
@@ -70,7 +80,8 @@ static int new_id(char **out)
 
 /* ---- rows ---- */
 
-#define JOB_COLUMNS "id, state, kind, request, result, created_ms, updated_ms, attempts"
+#define JOB_COLUMNS "id, state, kind, request, result, created_ms, updated_ms, attempts, " \
+	"cb_state, cb_attempts, cb_next_ms, cb_error"
 
 static int read_job(sqlite3_stmt *st, jg_job **out)
 {
@@ -86,6 +97,10 @@ static int read_job(sqlite3_stmt *st, jg_job **out)
 	j->created_ms = sqlite3_column_int64(st, 5);
 	j->updated_ms = sqlite3_column_int64(st, 6);
 	j->attempts = sqlite3_column_int(st, 7);
+	j->cb_state = (jg_callback_state)sqlite3_column_int(st, 8);
+	j->cb_attempts = sqlite3_column_int(st, 9);
+	j->cb_next_ms = sqlite3_column_int64(st, 10);
+	j->cb_error = column_text(st, 11);
 	if (!j->id || !j->kind || !j->request) {
 		jg_job_free(j);
 		return jg_error_set(JG_ENOMEM, "out of memory");
@@ -153,7 +168,7 @@ static int insert(sqlite_store *s, const char *id, const char *kind, const char 
 {
 	sqlite3_stmt *st;
 	int64_t t = now_ms();
-	int rc = prepare(s, &st, "INSERT INTO jobs (" JOB_COLUMNS ") VALUES (?, ?, ?, ?, NULL, ?, ?, 0)");
+	int rc = prepare(s, &st, "INSERT INTO jobs (" JOB_COLUMNS ") VALUES (?, ?, ?, ?, NULL, ?, ?, 0, 0, 0, 0, NULL)");
 
 	if (rc < 0)
 		return rc;
@@ -210,10 +225,12 @@ static int op_claim(jg_store *base, jg_job **out)
 	return rc;
 }
 
-static int set_state(sqlite_store *s, const char *id, jg_job_state from, jg_job_state to, const char *result)
+static int set_state(sqlite_store *s, const char *id, jg_job_state from, jg_job_state to, const char *result,
+		     int callback)
 {
 	sqlite3_stmt *st;
-	int rc = prepare(s, &st, "UPDATE jobs SET state = ?, result = ?, updated_ms = ? WHERE id = ? AND state = ?");
+	int rc = prepare(s, &st, "UPDATE jobs SET state = ?, result = ?, updated_ms = ?, cb_state = ?, "
+				 "cb_next_ms = ?3 WHERE id = ? AND state = ?");
 
 	if (rc < 0)
 		return rc;
@@ -223,21 +240,57 @@ static int set_state(sqlite_store *s, const char *id, jg_job_state from, jg_job_
 	else
 		sqlite3_bind_null(st, 2);
 	sqlite3_bind_int64(st, 3, now_ms());
-	sqlite3_bind_text(st, 4, id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, (int)from);
+	sqlite3_bind_int(st, 4, callback ? JG_CB_PENDING : JG_CB_NONE);
+	sqlite3_bind_text(st, 5, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, (int)from);
 	return exec_stmt(s, st, NULL);
 }
 
-static int op_finish(jg_store *base, const char *id, jg_job_state state, const char *result)
+static int op_finish(jg_store *base, const char *id, jg_job_state state, const char *result, int callback)
 {
 	if (state != JG_JOB_DONE && state != JG_JOB_ERROR)
 		return jg_error_set(JG_EINTERNAL, "job store: finish with state %d", (int)state);
-	return set_state((sqlite_store *)base, id, JG_JOB_RUNNING, state, result);
+	return set_state((sqlite_store *)base, id, JG_JOB_RUNNING, state, result, callback);
 }
 
 static int op_requeue(jg_store *base, const char *id)
 {
-	return set_state((sqlite_store *)base, id, JG_JOB_RUNNING, JG_JOB_QUEUED, NULL);
+	return set_state((sqlite_store *)base, id, JG_JOB_RUNNING, JG_JOB_QUEUED, NULL, 0);
+}
+
+static int op_callback_due(jg_store *base, int64_t now, jg_job **out)
+{
+	sqlite_store *s = (sqlite_store *)base;
+	sqlite3_stmt *st;
+	int rc = prepare(s, &st, "SELECT " JOB_COLUMNS " FROM jobs WHERE cb_state = 1 AND cb_next_ms <= ? "
+				 "ORDER BY cb_next_ms LIMIT 1");
+
+	*out = NULL;
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, now);
+	return fetch_one(s, st, out, "callback_due");
+}
+
+static int op_callback_set(jg_store *base, const char *id, jg_callback_state state, int attempts, int64_t next,
+			   const char *error)
+{
+	sqlite_store *s = (sqlite_store *)base;
+	sqlite3_stmt *st;
+	int rc = prepare(s, &st, "UPDATE jobs SET cb_state = ?, cb_attempts = ?, cb_next_ms = ?, cb_error = ? "
+				 "WHERE id = ?");
+
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_int(st, 1, (int)state);
+	sqlite3_bind_int(st, 2, attempts);
+	sqlite3_bind_int64(st, 3, next);
+	if (error)
+		sqlite3_bind_text(st, 4, error, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_text(st, 5, id, -1, SQLITE_STATIC);
+	return exec_stmt(s, st, NULL);
 }
 
 static int op_get(jg_store *base, const char *id, jg_job **out)
@@ -274,8 +327,26 @@ static void op_close(jg_store *base)
 }
 
 static const jg_store_ops sqlite_ops = {
-	op_put, op_claim, op_finish, op_requeue, op_get, op_requeue_running, op_count, op_close
+	op_put, op_claim, op_finish, op_requeue, op_get, op_requeue_running, op_count, op_callback_due,
+	op_callback_set, op_close
 };
+
+/* Adds the columns an older database lacks. */
+static int migrate(sqlite_store *s, const char *path)
+{
+	for (size_t i = 0; added_columns[i]; i++) {
+		char sql[160], *err = NULL;
+		snprintf(sql, sizeof(sql), "ALTER TABLE jobs ADD COLUMN %s", added_columns[i]);
+		if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK && (!err || !strstr(err, "duplicate column"))) {
+			int rc = jg_error_set(JG_EIO, "%s: %s", path, err ? err : sqlite3_errmsg(s->db));
+			sqlite3_free(err);
+			return rc;
+		}
+		sqlite3_free(err);
+	}
+	return sqlite3_exec(s->db, "CREATE INDEX IF NOT EXISTS jobs_callback ON jobs (cb_state, cb_next_ms)", NULL,
+			    NULL, NULL) == SQLITE_OK ? 0 : db_error(s, path);
+}
 
 int jg_store_open_sqlite(jg_store **out, const char *path)
 {
@@ -295,6 +366,8 @@ int jg_store_open_sqlite(jg_store **out, const char *path)
 		 sqlite3_exec(s->db, schema, NULL, NULL, &err) != SQLITE_OK)
 		rc = jg_error_set(JG_EIO, "%s: %s", path, err ? err : sqlite3_errmsg(s->db));
 	sqlite3_free(err);
+	if (rc == 0)
+		rc = migrate(s, path);
 	if (rc < 0) {
 		op_close(&s->base);
 		return rc;
@@ -317,11 +390,18 @@ void jg_job_free(jg_job *j)
 	free(j->kind);
 	free(j->request);
 	free(j->result);
+	free(j->cb_error);
 	free(j);
 }
 
 const char *jg_job_state_name(jg_job_state s)
 {
 	static const char *const names[] = { "queued", "running", "done", "error" };
+	return (unsigned)s < 4 ? names[s] : "?";
+}
+
+const char *jg_callback_state_name(jg_callback_state s)
+{
+	static const char *const names[] = { "none", "pending", "delivered", "failed" };
 	return (unsigned)s < 4 ? names[s] : "?";
 }

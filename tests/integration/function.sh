@@ -187,7 +187,25 @@ expect "a malformed tests file: exit 2 naming it" 2 "cut.json: line 1: not JSON"
 judge run --function add --tests "$tmp/add64.json" --signature "int add(int a)" "$tmp/add.go"
 expect "a test that does not fit --signature: exit 2" 2 "add64.json: test 1: 2 arguments, but add takes 1"
 judge run --tests "$tmp/add64.json" "$tmp/add.go"
-expect "--tests without --function is a usage error" 2 "--function and --tests go together"
+expect "function-call tests without --function: exit 2 naming the test" 2 \
+	"add64.json: test 1: expected {\"input\": \"stdin text\""
+
+# --tests alone: stdin/stdout tests, or (no expected_output) execute mode.
+printf 'import sys\nd = sys.stdin.read()\nprint("sum", sum(map(int, d.split())))\nprint("note", file=sys.stderr)\nsys.exit(3 if "9" in d else 0)\n' >"$tmp/sum.py"
+printf '[{"input": "1 2\\n", "expected_output": "sum 3\\n"}, {"input": "2 2\\n", "expected_output": "sum 5\\n"}]' >"$tmp/io.json"
+judge run --tests "$tmp/io.json" --all-tests --json "$tmp/r.json" "$tmp/sum.py"
+expect "stdin/stdout --tests: WA on the wrong test, exit 1" 1 "WA"
+json "stdin/stdout --tests: per-test verdicts AC, WA" \
+	"[t['verdict'] for t in sub('sum.py')['tests']] == ['AC', 'WA']"
+printf '[{"input": "1 2\\n"}, {"input": "4 9\\n"}]' >"$tmp/exec.json"
+judge run --tests "$tmp/exec.json" --all-tests --json "$tmp/r.json" "$tmp/sum.py"
+expect "execute mode: a non-zero exit is RTE" 1 "RTE"
+json "execute mode: every test's stdout, stderr and exit code are reported" \
+	"[(t['verdict'], t['exit_code'], t['stdout'], t['stderr']) for t in sub('sum.py')['tests']] == \
+	 [('AC', 0, 'sum 3\\n', 'note\\n'), ('RTE', 3, 'sum 13\\n', 'note\\n')]"
+printf '[{"input": "1"}, {"input": "2", "expected_output": "x"}]' >"$tmp/mixed.json"
+judge run --tests "$tmp/mixed.json" "$tmp/sum.py"
+expect "tests mixing execute and checked runs: exit 2" 2 "mixed.json: 1 of 2 tests have an expected_output"
 
 cp -r problems/median "$tmp/badmedian"
 printf '{"input": [[1, "two"], [3]], "expected_output": 2}\n' >"$tmp/badmedian/data/secret/07-bad.json"

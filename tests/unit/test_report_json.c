@@ -370,10 +370,33 @@ static void test_utf8_sanitize(void **state)
 	assert_int_equal(jg_report_ms(NAN), 0);
 }
 
+/* A report parsed back from its JSON (judge serve's JUnit route) writes
+ * the same JSON again, and the same JUnit. */
+static void test_parse_round_trip(void **state)
+{
+	struct state *st = *state;
+	jg_report *back = NULL;
+	char *again;
+
+	assert_int_equal(jg_report_parse(&back, st->root), 0);
+	assert_int_equal(back->nsubs, st->report->nsubs);
+	again = write_to_string(back);
+	assert_string_equal(again, st->text);
+	free(again);
+	jg_report_free(back);
+	/* junk parses to an empty report, never a crash */
+	json_t *junk = json_pack("{s:i, s:[i]}", "problem", 3, "submissions", 4);
+	assert_int_equal(jg_report_parse(&back, junk), 0);
+	assert_int_equal(back->nsubs, 1);
+	jg_report_free(back);
+	json_decref(junk);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_top_level),
+		cmocka_unit_test(test_parse_round_trip),
 		cmocka_unit_test(test_key_order),
 		cmocka_unit_test(test_accepted),
 		cmocka_unit_test(test_every_verdict),

@@ -11,19 +11,30 @@
 #include <string.h>
 
 #include "error.h"
+#include "fs.h"
 #include "lang.h"
 #include "service.h"
 
 static jg_langs *langs;
+static jg_service_env env;
+static char *tmpdir;
 
 static int setup(void **state)
 {
-	return jg_langs_load(&langs, jg_langs_default_path());
+	if (jg_fs_mkdtemp(&tmpdir, NULL, "test-service-") < 0)
+		return -1;
+	env.problems_dir = tmpdir;
+	if (jg_langs_load(&langs, jg_langs_default_path()) < 0)
+		return -1;
+	env.langs = langs;
+	return 0;
 }
 
 static int teardown(void **state)
 {
 	jg_langs_free(langs);
+	jg_fs_rmtree(tmpdir);
+	free(tmpdir);
 	return 0;
 }
 
@@ -35,7 +46,7 @@ static int check(const char *text)
 
 	if (!j)
 		fail_msg("bad test JSON: %s: %s", text, err.text);
-	rc = jg_service_check(langs, j);
+	rc = jg_service_check(&env, j);
 	json_decref(j);
 	return rc;
 }
@@ -55,6 +66,9 @@ static void test_good(void **state)
 			       "\"function\": {\"name\": \"add\"}, " FTESTS "}"), 0);
 	assert_int_equal(check("{\"language\": \"go\", \"code\": \"\", \"function\": {\"name\": \"f\", "
 			       "\"signature\": \"int[] f(int a, int b)\", \"unordered\": true}, " FTESTS "}"), 0);
+	/* execute mode: no expected_output anywhere */
+	assert_int_equal(check("{\"language\": \"py\", \"code\": \"x\", \"tests\": [{\"input\": \"\"}, "
+			       "{\"input\": \"2\"}], \"callback_url\": \"http://127.0.0.1:9/cb\", \"all_tests\": false}"), 0);
 }
 
 static void expect_bad(const char *text, const char *msg)
@@ -89,6 +103,20 @@ static void test_bad(void **state)
 		   "function: expected {\"name\"");
 	expect_bad("{\"language\": \"py\", \"code\": \"x\", \"function\": {\"name\": \"a b\"}, " FTESTS "}",
 		   "function.name: function name 'a b' is not an identifier");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", " FTESTS "}", "tests[0]: expected {\"input\": \"stdin\"");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", \"tests\": [{\"input\": \"1\"}, {\"input\": \"2\", "
+		   "\"expected_output\": \"2\"}]}", "tests: give expected_output in every test, or");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", \"problem\": \"0123456789abcdef\"}",
+		   "problem: no such problem '0123456789abcdef'");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", \"problem\": \"../../etc\"}", "problem: no such problem");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", \"problem\": 5}", "problem: expected the id");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", \"problem\": \"0123456789abcdef\", " TESTS "}",
+		   "problem: give either problem or tests");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", " TESTS ", \"callback_url\": \"file:///etc/passwd\"}",
+		   "callback_url: expected an http:// or https:// URL");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", " TESTS ", \"callback_url\": 7}", "callback_url: expected");
+	expect_bad("{\"language\": \"py\", \"code\": \"x\", " TESTS ", \"all_tests\": \"yes\"}",
+		   "all_tests: expected true or false");
 }
 
 /* A source over 1 MiB is refused, whatever the field. */
@@ -102,12 +130,12 @@ static void test_caps(void **state)
 	big[n] = '\0';
 	req = json_pack("{s:s, s:s, s:[{s:s, s:s}]}", "language", "c", "code_base64", big, "tests", "input", "",
 			"expected_output", "");
-	assert_int_equal(jg_service_check(langs, req), JG_EINPUT);
+	assert_int_equal(jg_service_check(&env, req), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "code_base64: larger than 1 MiB"));
 	json_decref(req);
 	req = json_pack("{s:s, s:[{s:s, s:s}], s:[{s:s, s:s}]}", "language", "c", "files", "name", "a.c",
 			"content", big, "tests", "input", "", "expected_output", "");
-	assert_int_equal(jg_service_check(langs, req), JG_EINPUT);
+	assert_int_equal(jg_service_check(&env, req), JG_EINPUT);
 	assert_non_null(strstr(jg_error_last(), "files: larger than 1 MiB in all"));
 	json_decref(req);
 	free(big);

@@ -66,7 +66,7 @@ static void test_lifecycle(void **state)
 	assert_string_equal(j->kind, "v1");
 	assert_int_equal(j->attempts, 1);
 	jg_job_free(j);
-	assert_int_equal(s->ops->finish(s, a, JG_JOB_DONE, "{\"verdict\":\"AC\"}"), 0);
+	assert_int_equal(s->ops->finish(s, a, JG_JOB_DONE, "{\"verdict\":\"AC\"}", 0), 0);
 	assert_int_equal(s->ops->get(s, a, &j), 0);
 	assert_int_equal(j->state, JG_JOB_DONE);
 	assert_string_equal(j->result, "{\"verdict\":\"AC\"}");
@@ -80,7 +80,7 @@ static void test_lifecycle(void **state)
 	jg_job_free(j);
 	assert_int_equal(s->ops->claim(s, &j), 0);
 	assert_null(j);                       /* nothing queued */
-	assert_int_equal(s->ops->finish(s, b, JG_JOB_QUEUED, NULL), JG_EINTERNAL);
+	assert_int_equal(s->ops->finish(s, b, JG_JOB_QUEUED, NULL, 0), JG_EINTERNAL);
 	free(a);
 	free(b);
 	jg_store_close(s);
@@ -147,7 +147,7 @@ static void *claim_all(void *arg)
 	jg_job *j;
 	while (c->s->ops->claim(c->s, &j) == 0 && j) {
 		c->ids[c->claimed++] = strdup(j->id);
-		c->s->ops->finish(c->s, j->id, JG_JOB_DONE, "{}");
+		c->s->ops->finish(c->s, j->id, JG_JOB_DONE, "{}", 0);
 		jg_job_free(j);
 	}
 	return NULL;
@@ -205,6 +205,81 @@ static void test_open_errors(void **state)
 	free(junk);
 }
 
+/* A finished job's callback: pending at once, then tried, then delivered
+ * or failed; only due ones are handed out. */
+static void test_callbacks(void **state)
+{
+	jg_store *s = open_store("cb.db");
+	char *a = put(s, "{\"n\":1}"), *b = put(s, "{\"n\":2}");
+	jg_job *j = NULL;
+	int64_t far = (int64_t)1 << 50;
+
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(s->ops->claim(s, &j), 0);
+		assert_int_equal(s->ops->finish(s, j->id, JG_JOB_DONE, "{}", !strcmp(j->id, a)), 0);
+		jg_job_free(j);
+	}
+	assert_int_equal(s->ops->callback_due(s, far, &j), 0);
+	assert_non_null(j);
+	assert_string_equal(j->id, a);          /* b has no callback */
+	assert_int_equal(j->cb_state, JG_CB_PENDING);
+	assert_int_equal(j->cb_attempts, 0);
+	jg_job_free(j);
+	assert_int_equal(s->ops->callback_set(s, a, JG_CB_PENDING, 1, far, "connection refused"), 0);
+	assert_int_equal(s->ops->callback_due(s, far - 1, &j), 0);
+	assert_null(j);                          /* not due yet */
+	assert_int_equal(s->ops->callback_due(s, far, &j), 0);
+	assert_non_null(j);
+	assert_int_equal(j->cb_attempts, 1);
+	assert_string_equal(j->cb_error, "connection refused");
+	jg_job_free(j);
+	assert_int_equal(s->ops->callback_set(s, a, JG_CB_FAILED, 5, 0, "HTTP 500"), 0);
+	assert_int_equal(s->ops->callback_due(s, far, &j), 0);
+	assert_null(j);
+	assert_int_equal(s->ops->get(s, a, &j), 0);
+	assert_int_equal(j->cb_state, JG_CB_FAILED);
+	assert_string_equal(jg_callback_state_name(j->cb_state), "failed");
+	assert_string_equal(j->result, "{}");    /* the result stays */
+	jg_job_free(j);
+	assert_int_equal(s->ops->get(s, b, &j), 0);
+	assert_int_equal(j->cb_state, JG_CB_NONE);
+	jg_job_free(j);
+	free(a);
+	free(b);
+	jg_store_close(s);
+}
+
+/* A database of the first schema (no cb_ columns) opens, gains them, and
+ * keeps its jobs. */
+static void test_migrate(void **state)
+{
+	char *p = jg_path_join(tmpdir, "old.db"), *cmd = NULL;
+	jg_store *s = NULL;
+	jg_job *j = NULL;
+
+	assert_true(asprintf(&cmd, "sqlite3 %s \"CREATE TABLE jobs (id TEXT PRIMARY KEY, state INTEGER NOT NULL, "
+			     "kind TEXT NOT NULL, request TEXT NOT NULL, result TEXT, created_ms INTEGER NOT NULL, "
+			     "updated_ms INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0); INSERT INTO jobs "
+			     "VALUES ('00112233445566778899aabbccddeeff', 0, 'v1', '{}', NULL, 1, 1, 0);\"", p) > 0);
+	if (system(cmd) != 0)
+		skip();                              /* no sqlite3 shell here */
+	assert_int_equal(jg_store_open_sqlite(&s, p), 0);
+	assert_int_equal(s->ops->claim(s, &j), 0);
+	assert_non_null(j);
+	assert_string_equal(j->id, "00112233445566778899aabbccddeeff");
+	assert_int_equal(s->ops->finish(s, j->id, JG_JOB_DONE, "{}", 1), 0);
+	jg_job_free(j);
+	assert_int_equal(s->ops->callback_due(s, (int64_t)1 << 50, &j), 0);
+	assert_non_null(j);
+	jg_job_free(j);
+	jg_store_close(s);
+	/* and a second open finds the columns there */
+	assert_int_equal(jg_store_open_sqlite(&s, p), 0);
+	jg_store_close(s);
+	free(cmd);
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +288,8 @@ int main(void)
 		cmocka_unit_test(test_restart),
 		cmocka_unit_test(test_concurrent),
 		cmocka_unit_test(test_open_errors),
+		cmocka_unit_test(test_callbacks),
+		cmocka_unit_test(test_migrate),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
