@@ -41,6 +41,7 @@
 #define BODY_MAX    (4u << 20)    /* request body cap */
 #define UPLOAD_MAX  (64u << 20)   /* POST /v1/problems body cap */
 #define CB_TIMEOUT  10            /* seconds per callback try */
+#define JSON_OUT    (JSON_COMPACT | JSON_REAL_PRECISION(12))   /* 0.017, not 0.017000000000000001 */
 
 static const char serve_usage[] =
 	"Usage: judge serve [--bind ADDR] [--port N] [--data DIR] [-j N] [--token T]\n"
@@ -150,7 +151,7 @@ static enum MHD_Result send_buffer(call *k, unsigned status, const char *type, v
 
 static enum MHD_Result respond(call *k, unsigned status, json_t *body, const char *retry)
 {
-	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	char *text = body ? json_dumps(body, JSON_OUT) : NULL;
 
 	json_decref(body);
 	if (!text)
@@ -191,13 +192,17 @@ static json_t *job_view_v1(const jg_job *j)
 {
 	json_t *v = json_pack("{s:s, s:s}", "id", j->id, "status", jg_job_state_name(j->state));
 	json_t *res = j->result ? json_loads(j->result, 0, NULL) : NULL, *cb = callback_view(j);
+	json_t *req = cb ? json_loads(j->request, 0, NULL) : NULL;
 
 	if (v && res && j->state == JG_JOB_DONE)
 		json_object_set(v, "result", res);
 	else if (v && res)
 		json_object_set(v, "error", json_object_get(res, "error"));
-	if (v && cb)
+	if (v && cb) {
+		json_object_set(cb, "url", json_object_get(req, "callback_url"));
 		json_object_set(v, "callback", cb);
+	}
+	json_decref(req);
 	json_decref(res);
 	json_decref(cb);
 	return v;
@@ -357,7 +362,7 @@ static enum MHD_Result submit(call *k, int sync)
 	int rc;
 
 	if ((rc = to_v1(k, &req)) == 0 && (rc = jg_service_check(&k->s->env, req)) == 0)
-		rc = (text = json_dumps(req, JSON_COMPACT)) ? 0 : jg_error_set(JG_ENOMEM, "out of memory");
+		rc = (text = json_dumps(req, JSON_OUT)) ? 0 : jg_error_set(JG_ENOMEM, "out of memory");
 	if (rc == 0)
 		rc = k->s->store->ops->put(k->s->store, jg_api_name(k->api), text, (size_t)k->s->o.max_queue, &id);
 	json_decref(req);
@@ -640,7 +645,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 static char *error_json(const char *msg)
 {
 	json_t *j = json_pack("{s:s}", "error", msg);
-	char *t = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	char *t = j ? json_dumps(j, JSON_OUT) : NULL;
 	json_decref(j);
 	return t;
 }
@@ -654,7 +659,7 @@ static void run_job(server *s, jg_job *j)
 
 	if (rc == JG_EINTR || (rc < 0 && atomic_load(&s->stopping))) {
 		s->store->ops->requeue(s->store, j->id);   /* runs again at the next start */
-	} else if (rc == 0 && (text = json_dumps(res, JSON_COMPACT))) {
+	} else if (rc == 0 && (text = json_dumps(res, JSON_OUT))) {
 		s->store->ops->finish(s->store, j->id, JG_JOB_DONE, text, cb);
 	} else {
 		text = error_json(rc < 0 ? jg_error_last() : "out of memory");
@@ -704,7 +709,7 @@ static void deliver(server *s, const jg_job *j)
 {
 	json_t *req = json_loads(j->request, 0, NULL), *v = job_view(j);
 	const char *url = json_string_value(json_object_get(req, "callback_url"));
-	char *body = v ? json_dumps(v, JSON_COMPACT) : NULL;
+	char *body = v ? json_dumps(v, JSON_OUT) : NULL;
 	int tries = j->cb_attempts + 1, rc;
 
 	rc = url && body ? jg_callback_post(url, body, CB_TIMEOUT)

@@ -304,6 +304,20 @@ static json_t *report_json(const jg_report *rep)
 	return j;
 }
 
+/* The submission's path as the job's own ("main.py"; "submission" for
+ * several files), not the worker's temporary directory. */
+static int relative_path(jg_submission_result *s, const char *dir)
+{
+	const char *rel = s->path && !strncmp(s->path, dir, strlen(dir)) ? s->path + strlen(dir) : "";
+	char *copy = strdup(*rel == '/' ? rel + 1 : *rel ? rel : "submission");
+
+	if (!copy)
+		return -1;
+	free(s->path);
+	s->path = copy;
+	return 0;
+}
+
 /* The problem: the uploaded one, or made of the inline tests. */
 static int open_bundle(jg_bundle **b, request *r, jg_fnsig *sig)
 {
@@ -333,7 +347,9 @@ static int judge_request(json_t **result, request *r, const jg_service_env *env,
 	if ((rc = write_sources(r, dir, &path)) < 0 || (rc = jg_submission_open(&sub, path, env->langs, &so)) < 0 ||
 	    (rc = jg_judge_run(&rep, b, &sub, 1, &jo)) < 0)
 		goto done;
-	if (!(*result = report_json(rep)))
+	if (rep->nsubs && relative_path(&rep->subs[0], dir) < 0)
+		rc = jg_error_set(JG_ENOMEM, "out of memory");
+	else if (!(*result = report_json(rep)))
 		rc = jg_error_set(JG_ENOMEM, "out of memory");
 done:
 	jg_report_free(rep);

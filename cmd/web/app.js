@@ -299,7 +299,8 @@
 			}
 			if (me !== state.run)
 				return;
-			showJob(data, (performance.now() - t0) / 1000);
+			showJob(data, (performance.now() - t0) / 1000,
+				{ problem: !!req.problem, execute: !!req.tests && !req.tests.some((t) => 'expected_output' in t) });
 		} catch (e) {
 			if (me === state.run) {
 				setStatus('Failed.', false);
@@ -311,7 +312,8 @@
 		}
 	}
 
-	function showJob(job, secs) {
+	// ctx: {problem, execute} of the request that was sent.
+	function showJob(job, secs, ctx) {
 		if (!job || typeof job !== 'object') {
 			setStatus('Failed.', false);
 			showError('The server answered with no submission.');
@@ -328,21 +330,23 @@
 			showError('The result holds no submission.');
 			return;
 		}
-		setStatus('Submission ' + job.id + ' judged in ' + secs.toFixed(1) + ' s.', false);
-		$('report').replaceChildren(renderSubmission(sub, job.result));
+		setStatus('Submission ' + job.id + ' judged in ' + secs.toFixed(1) + ' s: ' + sub.verdict +
+			(VERDICTS[sub.verdict] ? ' (' + VERDICTS[sub.verdict] + ')' : '') + '.', false);
+		$('report').replaceChildren(renderSubmission(sub, job.result, ctx));
 	}
 
 	function pre(text, label) {
 		return el('pre', { class: 'output', tabindex: '0', 'aria-label': label }, text);
 	}
 
-	function renderSubmission(sub, report) {
+	function renderSubmission(sub, report, ctx) {
 		const frag = document.createDocumentFragment();
 		const head = el('div', { class: 'summary' },
 			verdictBadge(sub.verdict),
-			el('span', { class: 'verdict-text', id: 'verdict' }, VERDICTS[sub.verdict] || sub.verdict),
+			el('span', { class: 'verdict-text', id: 'verdict' },
+				ctx.execute && sub.verdict === 'AC' ? 'ran cleanly (exit code 0)' : VERDICTS[sub.verdict] || sub.verdict),
 			el('span', { class: 'meta' },
-				[sub.language, report.problem && report.problem.name,
+				[sub.language, ctx.problem && report.problem && report.problem.name,
 				 typeof sub.time_max === 'number' ? 'max ' + seconds(sub.time_max) + ' s' : '',
 				 typeof sub.memory_max === 'number' ? mib(sub.memory_max) + ' MiB' : '']
 					.filter(Boolean).join(' · ')));
@@ -376,40 +380,42 @@
 		return s + cut;
 	}
 
+	// One <tbody> per test: its row, then (when it printed anything) a row
+	// across the table with its stdout and stderr.
 	function renderTests(tests) {
+		const cols = ['Test', 'Verdict', 'Time (s)', 'Memory (MiB)', 'Exit', 'Message'];
 		const table = el('table', { class: 'tests' },
 			el('caption', null, tests.length + (tests.length === 1 ? ' test' : ' tests')),
-			el('thead', null, el('tr', null,
-				...['Test', 'Verdict', 'Time (s)', 'Memory (MiB)', 'Exit', 'Message', 'Output'].map((h) => el('th', { scope: 'col' }, h)))));
-		const body = el('tbody');
+			el('thead', null, el('tr', null, ...cols.map((h, i) => el('th', { scope: 'col', class: i >= 2 && i <= 4 ? 'num' : null }, h)))));
 		for (const t of tests) {
-			const out = stream(t, 'stdout'), err = stream(t, 'stderr');
-			const cell = el('td', { class: 'io' });
-			if (out !== null || err !== null) {
-				const d = el('details', { open: tests.length === 1 && (out || err) ? true : null },
-					el('summary', null, [out ? 'stdout' : null, err ? 'stderr' : null].filter(Boolean).join(' + ') || 'empty'));
-				if (out !== null)
-					d.append(el('div', { class: 'io-label' }, 'stdout'), pre(out, 'stdout of ' + t.name));
-				if (err)
-					d.append(el('div', { class: 'io-label' }, 'stderr'), pre(err, 'stderr of ' + t.name));
-				cell.append(d);
-			}
+			const ran = t.verdict !== 'SKIPPED';
 			let exit = '';
 			if (t.signal !== null && t.signal !== undefined)
 				exit = 'signal ' + t.signal;
 			else if (t.exit_code !== null && t.exit_code !== undefined)
 				exit = String(t.exit_code);
-			const row = el('tr', { 'data-verdict': t.verdict },
-				el('th', { scope: 'row' }, t.name),
-				el('td', null, verdictBadge(t.verdict)),
-				el('td', { class: 'num', title: typeof t.wall === 'number' ? 'wall ' + seconds(t.wall) + ' s' : null }, seconds(t.time)),
-				el('td', { class: 'num' }, mib(t.memory)),
-				el('td', { class: 'num' }, exit + (t.limit ? ' (' + t.limit + ')' : '')),
-				el('td', { class: 'msg' }, t.message || ''),
-				cell);
-			body.append(row);
+			const group = el('tbody', { 'data-test': t.name, 'data-verdict': t.verdict },
+				el('tr', null,
+					el('th', { scope: 'row' }, t.name),
+					el('td', null, verdictBadge(t.verdict)),
+					el('td', { class: 'num', title: ran && typeof t.wall === 'number' ? 'wall ' + seconds(t.wall) + ' s' : null },
+						ran ? seconds(t.time) : ''),
+					el('td', { class: 'num' }, ran ? mib(t.memory) : ''),
+					el('td', { class: 'num' }, exit + (t.limit ? ' (' + t.limit + ' limit)' : '')),
+					el('td', { class: 'msg' }, t.message || '')));
+			const out = stream(t, 'stdout'), err = stream(t, 'stderr');
+			if (out || err) {
+				const d = el('details', { open: tests.length <= 3 ? true : null },
+					el('summary', null, 'Output of ' + t.name + ': ' +
+						[out ? 'stdout' : null, err ? 'stderr' : null].filter(Boolean).join(' and ')));
+				if (out)
+					d.append(el('div', { class: 'io-label' }, 'stdout'), pre(out, 'stdout of ' + t.name));
+				if (err)
+					d.append(el('div', { class: 'io-label' }, 'stderr'), pre(err, 'stderr of ' + t.name));
+				group.append(el('tr', { class: 'io' }, el('td', { colspan: cols.length }, d)));
+			}
+			table.append(group);
 		}
-		table.append(body);
 		return el('div', { class: 'table-wrap' }, table);
 	}
 
