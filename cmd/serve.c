@@ -41,6 +41,7 @@
 #define BODY_MAX    (4u << 20)    /* request body cap */
 #define UPLOAD_MAX  (64u << 20)   /* POST /v1/problems body cap */
 #define CB_TIMEOUT  10            /* seconds per callback try */
+#define CONN_MAX    2000          /* simultaneous connections (a thread each) */
 #define JSON_OUT    (JSON_COMPACT | JSON_REAL_PRECISION(12))   /* 0.017, not 0.017000000000000001 */
 
 static const char serve_usage[] =
@@ -87,8 +88,9 @@ typedef struct {
 	jg_service_env  env;
 	char           *problems;   /* DIR/problems */
 	atomic_int      stopping;
-	pthread_mutex_t lock;       /* with wake: a worker sleeps until a job is queued */
+	pthread_mutex_t lock;       /* with wake: a worker sleeps until a job is queued; */
 	pthread_cond_t  wake;
+	pthread_cond_t  ended;      /* and a ?wait=true request until a job ends */
 } server;
 
 /* One request being answered. */
@@ -289,6 +291,21 @@ static enum MHD_Result get_submission(call *k)
 	return get_job(k, 200);
 }
 
+/* Sleeps on cv (with s->lock) for at most ms milliseconds. */
+static void sleep_on(server *s, pthread_cond_t *cv, long ms)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_nsec += ms * 1000000;
+	t.tv_sec += t.tv_nsec / 1000000000;
+	t.tv_nsec %= 1000000000;
+	pthread_mutex_lock(&s->lock);
+	if (!atomic_load(&s->stopping))
+		pthread_cond_timedwait(cv, &s->lock, &t);
+	pthread_mutex_unlock(&s->lock);
+}
+
 /* Waits until job id ends, the server stops, or max_wait passes; *out the
  * job as it then is (NULL: it vanished). */
 static int wait_job(server *s, const char *id, jg_job **out)
@@ -307,7 +324,7 @@ static int wait_job(server *s, const char *id, jg_job **out)
 			return 0;
 		jg_job_free(*out);
 		*out = NULL;
-		usleep(20000);
+		sleep_on(s, &s->ended, 250);   /* woken when any job ends */
 	}
 }
 
@@ -668,6 +685,9 @@ static void run_job(server *s, jg_job *j)
 	free(text);
 	json_decref(res);
 	json_decref(req);
+	pthread_mutex_lock(&s->lock);
+	pthread_cond_broadcast(&s->ended);
+	pthread_mutex_unlock(&s->lock);
 }
 
 static void *worker(void *arg)
@@ -682,15 +702,7 @@ static void *worker(void *arg)
 			jg_job_free(j);
 			continue;
 		}
-		struct timespec t;
-		clock_gettime(CLOCK_REALTIME, &t);
-		t.tv_nsec += 250000000;
-		if (t.tv_nsec >= 1000000000)
-			t.tv_sec++, t.tv_nsec -= 1000000000;
-		pthread_mutex_lock(&s->lock);
-		if (!atomic_load(&s->stopping))
-			pthread_cond_timedwait(&s->wake, &s->lock, &t);
-		pthread_mutex_unlock(&s->lock);
+		sleep_on(s, &s->wake, 250);
 	}
 	return NULL;
 }
@@ -809,10 +821,12 @@ static struct MHD_Daemon *start_http(server *s)
 		jg_diag("--bind %s: not an IPv4 address", s->o.bind);
 		return NULL;
 	}
-	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL,
-				on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+	/* poll/epoll, not select: no FD_SETSIZE bound on connections; beyond
+	 * CONN_MAX, new connections are refused at once. */
+	return MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0,
+				NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
 				MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT,
-				(unsigned)120, MHD_OPTION_END);
+				(unsigned)120, MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONN_MAX, MHD_OPTION_END);
 }
 
 static int open_store(server *s)
@@ -882,6 +896,7 @@ done:
 	jg_judge_interrupt();
 	pthread_mutex_lock(&s->lock);
 	pthread_cond_broadcast(&s->wake);
+	pthread_cond_broadcast(&s->ended);
 	pthread_mutex_unlock(&s->lock);
 	for (int i = 0; i < started; i++)
 		pthread_join(th[i], NULL);
@@ -918,7 +933,9 @@ int cmd_serve(int argc, char **argv)
 		return jg_usage_error("serve: binding %s needs a token (--token or JUDGE_TOKEN)", s.o.bind);
 	pthread_mutex_init(&s.lock, NULL);
 	pthread_cond_init(&s.wake, NULL);
+	pthread_cond_init(&s.ended, NULL);
 	c = serve(&s);
+	pthread_cond_destroy(&s.ended);
 	pthread_cond_destroy(&s.wake);
 	pthread_mutex_destroy(&s.lock);
 	return c;

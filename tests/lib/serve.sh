@@ -13,6 +13,7 @@
 # tests/integration/*.sh into a test.  Needs bash, curl, and python3 or jq
 # for JSON; Docker's CLI only for the leftover-container helpers.
 # shellcheck shell=bash
+# shellcheck disable=SC2016,SC2034   # single-quoted programs; globals for callers
 
 # ---- counters ----
 passed=0
@@ -58,7 +59,7 @@ serve_cleanup() {
 		# (stderr off: bash would report the job "Killed")
 		{ serve_is_judge "$p" && kill -9 "$p" && serve_wait_gone "$p" 5; } 2>/dev/null
 	done
-	# Containers (and interactive volumes) of our servers that a kill -9 left.
+	# Containers of our servers that a kill -9 left.
 	if command -v docker >/dev/null 2>&1; then
 		for p in "${JS_PIDS[@]}"; do
 			serve_containers "$p" | xargs -r docker rm -f >/dev/null 2>&1
@@ -220,6 +221,18 @@ req() {
 	status=$(curl -s -o "$JS_TMP/body" -w '%{http_code}' --max-time "${REQ_TIMEOUT:-120}" \
 		-X "$method" "$url$path" ${data:+--data-binary "$data"} "$@")
 	body=$(cat "$JS_TMP/body" 2>/dev/null)
+}
+
+# serve_drain [SECONDS=120] : waits until /v1/health says nothing is queued
+# or running (polling every 0.25 s); false after SECONDS.
+serve_drain() {
+	local i t=$(( ${1:-120} * 4 ))
+	for ((i = 0; i <= t; i++)); do
+		req GET /v1/health
+		[ "$status" = 200 ] && [ "$(jget queued)" = 0 ] && [ "$(jget running)" = 0 ] && return 0
+		sleep 0.25
+	done
+	return 1
 }
 
 # ---- containers ----
