@@ -363,19 +363,16 @@ static int js_require(jg_buf *b, const char *mod)
 static int import_line(jg_buf *b, const jg_lang *l, const char *imp)
 {
 	const char *h = l->fn_harness ? l->fn_harness : l->name;
-	size_t n = strlen(imp);
+	int n = (int)strlen(imp);
 
-	if (!strcmp(h, "python"))
-		return jg_buf_printf(b, "%s%s\n", starts(imp, "import ") || starts(imp, "from ") ? "" : "import ", imp);
-	if (!strcmp(h, "java"))
-		return starts(imp, "import ") ? jg_buf_printf(b, "%s\n", imp)
-					      : jg_buf_printf(b, "import %.*s;\n", (int)(n && imp[n - 1] == ';' ? n - 1 : n), imp);
-	if (!strcmp(h, "c") || !strcmp(h, "cpp"))
-		return imp[0] == '#' ? jg_buf_printf(b, "%s\n", imp)
-				     : jg_buf_printf(b, strchr("<\"", imp[0]) ? "#include %s\n" : "#include <%s>\n", imp);
-	if (!strcmp(h, "go"))
-		return starts(imp, "import") ? jg_buf_printf(b, "%s\n", imp)
-					     : jg_buf_printf(b, imp[0] == '"' ? "import %s\n" : "import \"%s\"\n", imp);
+	if (!strcmp(h, "python") && !starts(imp, "import ") && !starts(imp, "from "))
+		return jg_buf_printf(b, "import %s\n", imp);
+	if (!strcmp(h, "java") && !starts(imp, "import "))
+		return jg_buf_printf(b, "import %.*s;\n", imp[n - 1] == ';' ? n - 1 : n, imp);
+	if ((!strcmp(h, "c") || !strcmp(h, "cpp")) && imp[0] != '#')
+		return jg_buf_printf(b, imp[0] == '<' || imp[0] == '"' ? "#include %s\n" : "#include <%s>\n", imp);
+	if (!strcmp(h, "go") && !starts(imp, "import"))
+		return jg_buf_printf(b, imp[0] == '"' ? "import %s\n" : "import \"%s\"\n", imp);
 	if (!strcmp(h, "javascript") && !starts(imp, "const ") && !starts(imp, "let ") && !starts(imp, "var ") &&
 	    !starts(imp, "import ") && !starts(imp, "require(") && !strpbrk(imp, "'\\\n"))
 		return js_require(b, imp);
@@ -412,7 +409,8 @@ static int imports_001(jg_buf *b, const jg_lang *l, const json_t *body)
 	json_array_foreach(imps, i, imp) {
 		const char *s = json_string_value(imp);
 		if (!s || !*s || strlen(s) != json_string_length(imp) || json_string_length(imp) > IMPORT_LEN)
-			return bad(fname(f, sizeof(f), "imports", i, NULL), "expected a module name or an import statement");
+			return bad(fname(f, sizeof(f), "imports", i, NULL),
+				   "expected a module name or an import statement");
 		if (import_line(b, l, s) < 0)
 			return nomem();
 	}
@@ -483,10 +481,12 @@ static json_t *function_001(const jg_lang *l, const json_t *body, int *rc)
 		*rc = bad("function_name", "'%.40s' is not an identifier", json_string_value(name));
 		return NULL;
 	}
-	if (!l->fn_harness || (!sig && jg_fngen_typed_only(l->fn_harness))) {
-		*rc = !l->fn_harness ? bad("language", "%s cannot take function calls", l->name)
-				     : bad("signature", "required for %s (our extension, e.g. \"int add(int a, int b)\")",
-					   l->name);
+	if (!l->fn_harness) {
+		*rc = bad("language", "%s cannot take function calls", l->name);
+		return NULL;
+	}
+	if (!sig && jg_fngen_typed_only(l->fn_harness)) {
+		*rc = bad("signature", "required for %s (our extension, e.g. \"int add(int a, int b)\")", l->name);
 		return NULL;
 	}
 	if (sig && (*rc = jg_fnsig_parse_decl(&s, json_string_value(name), json_string_value(sig), "signature")) < 0)
@@ -567,12 +567,15 @@ static int tests_002(json_t *list, const json_t *tests)
 	json_array_foreach(tests, i, t) {
 		if (!json_is_object(t))
 			return bad(fname(f, sizeof(f), "tests", i, NULL), "expected {\"input\", \"expected_output\"}");
-		if ((rc = get_str(&in, t, "input", fname(f, sizeof(f), "tests", i, "input"), 0)) < 0 ||
-		    (rc = get_str(&exp, t, "expected_output", fname(f, sizeof(f), "tests", i, "expected_output"), 0)) < 0)
+		if ((rc = get_str(&in, t, "input", fname(f, sizeof(f), "tests", i, "input"), 0)) < 0)
+			return rc;
+		fname(f, sizeof(f), "tests", i, "expected_output");
+		if ((rc = get_str(&exp, t, "expected_output", f, 0)) < 0)
 			return rc;
 		if (!exp != !first)
-			return bad(fname(f, sizeof(f), "tests", i, "expected_output"), "give it for every test or for none");
-		if (json_array_append_new(list, json_pack("{s:o, s:O*}", "input", in ? json_deep_copy(in) : json_string(""),
+			return bad(f, "give it for every test or for none");
+		if (json_array_append_new(list, json_pack("{s:o, s:O*}", "input",
+							  in ? json_deep_copy(in) : json_string(""),
 							  "expected_output", exp)) < 0)
 			return nomem();
 	}
@@ -770,8 +773,9 @@ static int content_piston(json_t **out, const json_t *f, size_t i, int *utf8)
 	int rc = 0;
 
 	*utf8 = !enc || (strcmp(enc, "base64") && strcmp(enc, "hex"));
+	fname(fn, sizeof(fn), "files", i, "content");
 	if (!json_is_string(c))
-		return bad(fname(fn, sizeof(fn), "files", i, "content"), "required as a string");
+		return bad(fn, "required as a string");
 	if (*utf8)
 		return (*out = json_deep_copy(c)) ? 0 : nomem();
 	rc = (!strcmp(enc, "hex") ? hex_decode : b64_decode)(json_string_value(c), json_string_length(c), &dec, &len);
@@ -780,12 +784,14 @@ static int content_piston(json_t **out, const json_t *f, size_t i, int *utf8)
 	free(dec);
 	if (rc == -2)
 		return nomem();
-	return rc < 0 ? bad(fname(fn, sizeof(fn), "files", i, "content"), rc == -1 ? "not %s" : "binary %s content "
-			    "is not supported (text files only)", enc) : 0;
+	if (rc == -1)
+		return bad(fn, "not %s", enc);
+	return rc < 0 ? bad(fn, "binary %s content is not supported (text files only)", enc) : 0;
 }
 
-/* A plain file name (no directories), or the default one. */
-static int name_piston(json_t **out, const json_t *f, size_t i)
+/* A plain file name (no directories), or the default one: file<i>.EXT, a
+ * source of the language (Piston's is file<i>.code). */
+static int name_piston(json_t **out, const json_t *f, size_t i, const jg_lang *l)
 {
 	const json_t *n = field(f, "name");
 	const char *s = json_string_value(n);
@@ -793,14 +799,14 @@ static int name_piston(json_t **out, const json_t *f, size_t i)
 
 	if (n && !s)
 		return bad(fname(fn, sizeof(fn), "files", i, "name"), "expected a string");
-	if (s && (!*s || strlen(s) > 100 || strlen(s) != json_string_length(n) || !strcmp(s, ".") || !strcmp(s, "..") ||
-		  strpbrk(s, "/\\\n\r\t")))
+	if (s && (!*s || strlen(s) > 100 || strlen(s) != json_string_length(n) || !strcmp(s, ".") ||
+		  !strcmp(s, "..") || strpbrk(s, "/\\\n\r\t")))
 		return bad(fname(fn, sizeof(fn), "files", i, "name"), "expected a plain file name (no directories)");
-	snprintf(def, sizeof(def), "file%zu.code", i);
+	snprintf(def, sizeof(def), "file%zu.%s", i, l->extensions && l->extensions[0] ? l->extensions[0] : "code");
 	return (*out = json_string(s ? s : def)) ? 0 : nomem();
 }
 
-static int file_piston(json_t *list, const json_t *f, size_t i, size_t *total, int *utf8)
+static int file_piston(json_t *list, const json_t *f, size_t i, const jg_lang *l, size_t *total, int *utf8)
 {
 	json_t *content = NULL, *name = NULL;
 	char fn[64];
@@ -808,13 +814,14 @@ static int file_piston(json_t *list, const json_t *f, size_t i, size_t *total, i
 
 	if (!json_is_object(f))
 		return bad(fname(fn, sizeof(fn), "files", i, NULL), "expected {\"name\", \"content\"}");
-	if ((rc = content_piston(&content, f, i, utf8)) < 0 || (rc = name_piston(&name, f, i)) < 0) {
+	if ((rc = content_piston(&content, f, i, utf8)) < 0 || (rc = name_piston(&name, f, i, l)) < 0) {
 		json_decref(content);
 		return rc;
 	}
 	for (size_t j = 0; j < json_array_size(list); j++)
 		if (json_equal(json_object_get(json_array_get(list, j), "name"), name))
-			rc = bad(fname(fn, sizeof(fn), "files", i, "name"), "'%s' given twice", json_string_value(name));
+			rc = bad(fname(fn, sizeof(fn), "files", i, "name"), "'%s' given twice",
+				 json_string_value(name));
 	*total += json_string_length(content);
 	if (rc == 0 && json_array_append_new(list, json_pack("{s:o, s:o}", "name", name, "content", content)) < 0)
 		return nomem();
@@ -856,7 +863,7 @@ static int files_piston(json_t *v1, const jg_lang *l, const json_t *body)
 	if ((rc = get_array(&files, body, "files", 1, FILES_MAX, "{\"name\", \"content\"}")) < 0)
 		return rc;
 	json_array_foreach(files, i, f) {
-		if ((rc = file_piston(list, f, i, &total, &utf8)) < 0)
+		if ((rc = file_piston(list, f, i, l, &total, &utf8)) < 0)
 			return rc;
 		any_utf8 |= utf8;
 	}
@@ -1085,7 +1092,7 @@ static json_t *view_000(const job *j)
 	json_t *v = json_pack("{s:O?, s:s, s:[], s:o}", "attempt_id", json_object_get(j->compat, "attempt_id"),
 			      "status", j->failure ? "failure" : !j->done ? "pending"
 				      : !strcmp(j->verdict, "AC") ? "success" : "failure",
-			      "results", "error", str_or_null(j->failure ? j->failure : what_failed(j, NULL)));
+			      "results", "error", str_or_null(what_failed(j, NULL)));
 	json_t *results = json_object_get(v, "results");
 	size_t i;
 
@@ -1114,24 +1121,26 @@ static json_t *value_text(const json_t *v)
 	return r;
 }
 
-/* What a failed call returned: the text after the last ", got " of the
- * message (a JSON string unquoted), else the message. */
+/* What a failed call returned: the value after ", got " in the message
+ * (the first such tail that is whole JSON, so that a string holding ", got "
+ * does not cut it; a JSON string unquoted), else the text after the last
+ * ", got ", else the message. */
 static json_t *got_text(const json_t *t)
 {
-	const char *m = str(t, "message"), *got = NULL, *p;
-	json_t *j, *r;
+	const char *m = str(t, "message"), *last = NULL;
+	json_t *j;
 
 	if (!m)
 		return json_string("Execution Failed");
-	for (p = m; (p = strstr(p, ", got ")); p++)
-		got = p + 6;
-	if (!got)
-		return json_string(m);
-	if ((j = json_loads(got, JSON_DECODE_ANY, NULL)) && json_is_string(j))
-		return j;
-	json_decref(j);
-	r = json_string(got);
-	return r;
+	for (const char *p = m; (p = strstr(p, ", got ")); p++) {
+		last = p + 6;
+		if ((j = json_loads(last, JSON_DECODE_ANY, NULL)) && json_is_string(j))
+			return j;
+		json_decref(j);
+		if (j)
+			return json_string(last);
+	}
+	return json_string(last ? last : m);
 }
 
 static json_t *result_001(const json_t *t1, const json_t *t)
@@ -1187,18 +1196,21 @@ fail:
 
 /* ==== 002, 003, 004: one run's fields ==== */
 
-/* stdout, stderr, exit_code, signal, time, memory of test t into v (null
- * while the job is not done). */
-static int run_fields(json_t *v, const job *j, const json_t *t)
+/* stdout, stderr, exit_code, signal, time, memory of test t into v: null
+ * while the job is not done; streams the judge did not keep are "" (or
+ * null with raw). */
+static int run_fields(json_t *v, const json_t *t, int done, int raw)
 {
 	int e = 0;
 
-	e |= json_object_set_new(v, "stdout", j->done ? stream(t, "stdout") : json_null());
-	e |= json_object_set_new(v, "stderr", j->done ? stream(t, "stderr") : json_null());
+	e |= json_object_set_new(v, "stdout", !done ? json_null() : raw ? copy_if(t, "stdout", is_str, json_null())
+						 : stream(t, "stdout"));
+	e |= json_object_set_new(v, "stderr", !done ? json_null() : raw ? copy_if(t, "stderr", is_str, json_null())
+						 : stream(t, "stderr"));
 	e |= json_object_set_new(v, "exit_code", copy_if(t, "exit_code", is_int, json_null()));
 	e |= json_object_set_new(v, "signal", copy_if(t, "signal", is_int, json_null()));
-	e |= json_object_set_new(v, "time", copy_if(t, "time", is_num, j->done ? json_integer(0) : json_null()));
-	e |= json_object_set_new(v, "memory", copy_if(t, "memory", is_int, j->done ? json_integer(0) : json_null()));
+	e |= json_object_set_new(v, "time", copy_if(t, "time", is_num, done ? json_integer(0) : json_null()));
+	e |= json_object_set_new(v, "memory", copy_if(t, "memory", is_int, done ? json_integer(0) : json_null()));
 	return e;
 }
 
@@ -1206,12 +1218,10 @@ static json_t *result_002(const json_t *t1, const json_t *t)
 {
 	json_t *r = json_pack("{s:O?, s:s, s:b, s:O?}", "input", json_object_get(t1, "input"),
 			      "verdict", tverdict(t), "passed", passed(t), "message", json_object_get(t, "message"));
-	job done = { .done = 1, .verdict = "AC" };
-
 	if (r && json_object_get(t1, "expected_output") &&
 	    json_object_set(r, "expected_output", json_object_get(t1, "expected_output")) < 0)
 		goto fail;
-	if (r && run_fields(r, &done, t) == 0)
+	if (r && run_fields(r, t, 1, 1) == 0)
 		return r;
 fail:
 	json_decref(r);
@@ -1243,7 +1253,7 @@ static json_t *view_002(const job *j)
 	json_t *v = json_pack("{s:s, s:s, s:s?}", "job_id", j->id, "status", done_word(j, "completed", "error"),
 			      "verdict", j->failure ? "JE" : j->verdict);
 
-	if (!v || run_fields(v, j, t) < 0 || (tests && results_002(v, j) < 0) ||
+	if (!v || run_fields(v, t, j->done, 0) < 0 || (tests && results_002(v, j) < 0) ||
 	    json_object_set_new(v, "error", str_or_null(what_failed(j, t))) < 0) {
 		json_decref(v);
 		return NULL;
@@ -1260,7 +1270,8 @@ static json_t *result_003(const job *j)
 
 	return json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:o}", "status",
 			 !j->failure && !strcmp(j->verdict, "AC") ? "success" : "error",
-			 "verdict", j->failure ? "JE" : j->verdict, "output", stream(t, "stdout"), "error", err ? err : "",
+			 "verdict", j->failure ? "JE" : j->verdict, "output", stream(t, "stdout"),
+			 "error", err ? err : "",
 			 "exit_code", copy_if(t, "exit_code", is_int, json_null()),
 			 "time", copy_if(t, "time", is_num, json_integer(0)),
 			 "memory", copy_if(t, "memory", is_int, json_integer(0)));
@@ -1282,7 +1293,8 @@ static json_t *view_004(const job *j)
 			      "language", json_object_get(j->v1req, "language"),
 			      "verdict", j->failure ? "JE" : j->verdict);
 
-	if (!v || run_fields(v, j, t) < 0 || json_object_set_new(v, "error", str_or_null(what_failed(j, t))) < 0) {
+	if (!v || run_fields(v, t, j->done, 0) < 0 ||
+	    json_object_set_new(v, "error", str_or_null(what_failed(j, t))) < 0) {
 		json_decref(v);
 		return NULL;
 	}
@@ -1342,6 +1354,12 @@ static json_t *stage(json_t *out, json_t *err, json_t *code, const char *signal,
 	return s;
 }
 
+/* Seconds as whole milliseconds. */
+static json_int_t ms(const json_t *seconds)
+{
+	return (json_int_t)llround(json_number_value(seconds) * 1000);
+}
+
 static json_t *run_piston(const json_t *t)
 {
 	const char *v = tverdict(t), *sig = signal_name(json_integer_value(json_object_get(t, "signal")));
@@ -1353,8 +1371,8 @@ static json_t *run_piston(const json_t *t)
 		  sig ? json_null() : copy_if(t, "exit_code", is_int, json_null()), sig, status_piston(v, sig),
 		  str(t, "message"));
 	if (s && (json_object_set_new(s, "memory", copy_if(t, "memory", is_int, json_null())) |
-		  json_object_set_new(s, "cpu_time", json_integer(llround(json_number_value(json_object_get(t, "time")) * 1000))) |
-		  json_object_set_new(s, "wall_time", json_integer(llround(json_number_value(json_object_get(t, "wall")) * 1000)))) < 0) {
+		  json_object_set_new(s, "cpu_time", json_integer(ms(json_object_get(t, "time")))) |
+		  json_object_set_new(s, "wall_time", json_integer(ms(json_object_get(t, "wall"))))) < 0) {
 		json_decref(s);
 		return NULL;
 	}
@@ -1374,9 +1392,10 @@ static int stages_piston(json_t *v, const job *j)
 		r = stage(json_string(""), json_string(out), json_integer(1), NULL, "RE", NULL);
 	else
 		r = run_piston(json_array_get(j->tests, 0));
-	if (comp && !j->failure)
-		c = strcmp(j->verdict, "CE") ? stage(json_string(""), json_string(out), json_integer(0), NULL, NULL, NULL)
-					     : json_incref(r);
+	if (comp && !j->failure && strcmp(j->verdict, "CE"))
+		c = stage(json_string(""), json_string(out), json_integer(0), NULL, NULL, NULL);
+	else if (comp && !j->failure)
+		c = json_incref(r);
 	return (c && json_object_set_new(v, "compile", c) < 0) | json_object_set_new(v, "run", r);
 }
 
@@ -1386,7 +1405,7 @@ static json_t *view_piston(const job *j)
 
 	if (!j->done && !j->failure)
 		return json_pack("{s:s, s:s, s:o}", "id", j->id, "status", j->state, "message",
-				 fmt("the job is still %s; GET it later", j->state));
+				 fmt("the job is still %s", j->state));
 	v = json_pack("{s:O?, s:s}", "language", json_object_get(j->v1req, "language"), "version", JG_VERSION);
 	if (v && j->failure && json_object_set_new(v, "message", json_string(j->failure)) < 0)
 		goto fail;

@@ -46,11 +46,11 @@ int jg_api_parse(jg_api *out, const char *name);
 
 /* Translates a request body of API `a` into a v1 request (*out, a new
  * reference; NULL on failure).  The language is resolved through `langs`
- * and written under its canonical name.  Besides the v1 keys the result may
- * carry "all_tests": true (judge every test, not up to the first failure)
- * and "compat": {"api", ...} holding what jg_compat_view needs later
- * (000's attempt_id, 002's mode, Piston's args and compile stage); the v1
- * checker ignores both.  JG_API_V1 returns a copy of the body.
+ * and written under its canonical name.  APIs that report every test set
+ * "all_tests": true; the result also carries "compat": {"api", ...}, what
+ * jg_compat_view needs later (000's attempt_id, 002's mode, Piston's args
+ * and compile stage), which v1 ignores.  JG_API_V1 returns a copy of the
+ * body.  `langs` is not NULL.
  * Returns 0, JG_EINPUT with one line naming the API's own field
  * ("tests[2].expected_out: expected a string", "code: not base64"), or
  * JG_ENOMEM.  Caps: 1000 tests, 1 MiB of source, 64 files. */

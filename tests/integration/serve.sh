@@ -10,53 +10,11 @@
 # Prints "ok ..." / "FAIL ..." lines, then "N passed, N failed"; exits 1 if
 # anything failed.  Needs Docker, the runtime image and curl.
 set -u
-
-if [ $# -lt 1 ]; then
-	echo "usage: bash $0 PATH_TO_JUDGE" >&2
-	exit 2
-fi
-JUDGE=$(realpath -m -- "$1")
-cd "$(dirname -- "$0")/../.." || exit 1
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/judge-serve.XXXXXX") || exit 1
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-	rm -rf -- "$tmp"
-}
-trap cleanup EXIT
-
-passed=0
-failed=0
-ok()   { echo "ok $*"; passed=$((passed + 1)); }
-fail() { echo "FAIL $*"; failed=$((failed + 1)); }
-check() { if eval "$2"; then ok "$1"; else fail "$1: $2"; fi; }
-
-# start NAME ARGS... : starts a server detached (its output in $tmp/NAME.log,
-# never on ours), sets $pid and $url.
-start() {
-	local name=$1
-	shift
-	setsid "$JUDGE" serve --port 0 "$@" >"$tmp/$name.log" 2>&1 </dev/null &
-	pid=$!
-	pids+=("$pid")
-	for _ in $(seq 100); do
-		url=$(grep -o 'http://127.0.0.1:[0-9]*' "$tmp/$name.log" | head -1)
-		[ -n "$url" ] && return 0
-		sleep 0.1
-	done
-	fail "$name: the server did not start: $(cat "$tmp/$name.log")"
-	url=http://127.0.0.1:1
-}
-
-# req METHOD PATH [BODY] [CURL ARGS...] : sets $status and $body.
-req() {
-	local method=$1 path=$2 data=${3-}
-	shift 3 2>/dev/null || shift $#
-	status=$(curl -s -o "$tmp/body" -w '%{http_code}' -X "$method" "$url$path" ${data:+--data-binary "$data"} "$@")
-	body=$(cat "$tmp/body")
-}
-jq_() { /usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$tmp/body" "$1" 2>/dev/null; }
+cd "$(dirname -- "$0")/../.." || exit 2
+. tests/lib/serve.sh
+serve_init "${1:-}"
+tmp=$JS_TMP
+start() { serve_start "$@"; }
 
 PY_SUM='{"language": "python", "code": "a, b = map(int, input().split())\nprint(a + b)\n", "tests": [{"input": "1 2\n", "expected_output": "3\n"}, {"input": "5 5\n", "expected_output": "10\n"}]}'
 PY_SLOW='{"language": "python", "code": "import time\ntime.sleep(0.5)\nprint(3)\n", "tests": [{"input": "", "expected_output": "3\n"}], "time_limit": 2}'
@@ -102,10 +60,8 @@ check "wrong method: 405" '[ "$status" = 405 ]'
 req GET /v1/submissions/0123456789abcdef0123456789abcdef
 check "unknown submission: 404" '[ "$status" = 404 ]'
 
-kill -TERM "$pid"
-for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid" 2>/dev/null
-check "SIGTERM stops the server (exit 0)" '! kill -0 "$pid" 2>/dev/null && grep -q "stopping" "$tmp/main.log"'
+serve_stop "$pid"
+check "SIGTERM stops the server (exit 0)" '[ "$serve_rc" = 0 ] && ! serve_alive "$pid" && grep -q "stopping" "$tmp/main.log"'
 
 # ---- the token ----
 "$JUDGE" serve --bind 0.0.0.0 --port 0 --data "$tmp/x" >"$tmp/notoken.log" 2>&1 </dev/null
@@ -117,7 +73,7 @@ req GET /v1/languages "" -H "Authorization: Bearer s3cret"
 check "with the token: 200" '[ "$status" = 200 ]'
 req GET /v1/health
 check "health needs no token" '[ "$status" = 200 ]'
-kill -TERM "$pid"
+serve_stop "$pid"
 
 # ---- a full queue ----
 start full --data "$tmp/full" -j 1 --max-queue 1
@@ -126,7 +82,7 @@ for _ in 1 2 3 4; do
 	codes+=$(curl -s -o /dev/null -D "$tmp/h" -w '%{http_code} ' -X POST "$url/v1/submissions" --data-binary "$PY_SLOW")
 done
 check "a full queue: 503 with Retry-After" '[[ $codes == *503* ]] && grep -qi "^Retry-After: 5" "$tmp/h"'
-kill -TERM "$pid"
+serve_stop "$pid"
 
 # ---- kill -9 while jobs are queued and running: nothing accepted is lost ----
 start crash --data "$tmp/crash" -j 1
@@ -136,8 +92,7 @@ for _ in 1 2 3 4; do
 	ids+=("$(jq_ 'r["id"]')")
 done
 sleep 1
-kill -9 "$pid"
-wait "$pid" 2>/dev/null
+serve_kill9 "$pid"
 start crash2 --data "$tmp/crash" -j 2
 done_n=0
 for id in "${ids[@]}"; do
@@ -148,14 +103,6 @@ for id in "${ids[@]}"; do
 	done
 done
 check "after kill -9 and a restart, all 4 accepted jobs finish" '[ "$done_n" = 4 ]'
-kill -TERM "$pid"
-wait "$pid" 2>/dev/null
-sleep 1
-left=0
-for p in "${pids[@]}"; do
-	left=$((left + $(docker ps -aq --filter "label=org.judge.pid=$p" | wc -l)))
-done
-check "no container of these servers left behind" '[ "$left" = 0 ]'
-
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+serve_stop "$pid"
+check "no container of these servers left behind" '[ "$(serve_leftovers 10)" = 0 ]'
+serve_summary
