@@ -2,6 +2,7 @@
  * compat.h; the shapes are documented in docs/compat.md). */
 #define _GNU_SOURCE
 #include "compat.h"
+#include "codec.h"
 #include "buf.h"
 #include "error.h"
 #include "fngen.h"
@@ -180,81 +181,6 @@ static int put_run(json_t *v1, const json_t *stdin_text)
 	return json_object_set_new(v1, "tests", json_pack("[{s:o}]", "input", in)) < 0 ? nomem() : 0;
 }
 
-/* ==== base64 and hex ==== */
-
-static int b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z') return c - 'A';
-	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-	if (c >= '0' && c <= '9') return c - '0' + 52;
-	if (c == '+' || c == '-') return 62;
-	if (c == '/' || c == '_') return 63;
-	return -1;
-}
-
-/* Decodes base64 (either alphabet, optional padding, whitespace skipped)
- * into a new buffer; -1 when not base64, -2 when out of memory. */
-static int b64_decode(const char *s, size_t n, char **out, size_t *len)
-{
-	char *o = malloc(n / 4 * 3 + 3);
-	unsigned acc = 0;
-	int bits = 0, pad = 0;
-	size_t k = 0;
-
-	if (!o)
-		return -2;
-	for (size_t i = 0; i < n; i++) {
-		int v = b64_value((unsigned char)s[i]);
-		if (strchr(" \t\r\n", s[i]))
-			continue;
-		if (s[i] == '=' && ++pad <= 2)
-			continue;
-		if (v < 0 || pad) {
-			free(o);
-			return -1;
-		}
-		acc = (acc << 6) | (unsigned)v;
-		if ((bits += 6) >= 8) {
-			bits -= 8;
-			o[k++] = (char)(acc >> bits);
-			acc &= (1u << bits) - 1;
-		}
-	}
-	*out = o;
-	*len = k;
-	return 0;
-}
-
-static int hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9') return c - '0';
-	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-	return -1;
-}
-
-/* Same contract as b64_decode. */
-static int hex_decode(const char *s, size_t n, char **out, size_t *len)
-{
-	char *o;
-
-	if (n % 2)
-		return -1;
-	if (!(o = malloc(n / 2 + 1)))
-		return -2;
-	for (size_t i = 0; i < n; i += 2) {
-		int hi = hex_value((unsigned char)s[i]), lo = hex_value((unsigned char)s[i + 1]);
-		if (hi < 0 || lo < 0) {
-			free(o);
-			return -1;
-		}
-		o[i / 2] = (char)(hi << 4 | lo);
-	}
-	*out = o;
-	*len = n / 2;
-	return 0;
-}
-
 /* Text that can be a JSON string of the v1 request: UTF-8, no NUL. */
 static json_t *text_or_null(const char *s, size_t n)
 {
@@ -274,7 +200,7 @@ static int code_000(json_t **code, const char **key, const json_t *body)
 
 	if ((rc = get_str(&c, body, "code", "code", 1)) < 0)
 		return rc;
-	rc = b64_decode(json_string_value(c), json_string_length(c), &dec, &len);
+	rc = jg_base64_decode(json_string_value(c), json_string_length(c), &dec, &len);
 	if (rc == -2)
 		return nomem();
 	if (rc < 0)
@@ -778,7 +704,7 @@ static int content_piston(json_t **out, const json_t *f, size_t i, int *utf8)
 		return bad(fn, "required as a string");
 	if (*utf8)
 		return (*out = json_deep_copy(c)) ? 0 : nomem();
-	rc = (!strcmp(enc, "hex") ? hex_decode : b64_decode)(json_string_value(c), json_string_length(c), &dec, &len);
+	rc = (!strcmp(enc, "hex") ? jg_hex_decode : jg_base64_decode)(json_string_value(c), json_string_length(c), &dec, &len);
 	if (rc == 0 && !(*out = text_or_null(dec, len)))
 		rc = -3;
 	free(dec);

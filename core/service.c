@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "service.h"
 #include "adhoc.h"
+#include "codec.h"
 #include "error.h"
 #include "fs.h"
 #include "fngen.h"
@@ -15,48 +16,6 @@
 #include <string.h>
 
 #define TIME_MAX 60.0
-
-/* ---- base64 (RFC 4648, padding optional, whitespace refused) ---- */
-
-static int b64_value(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z') return c - 'A';
-	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-	if (c >= '0' && c <= '9') return c - '0' + 52;
-	if (c == '+' || c == '-') return 62;
-	if (c == '/' || c == '_') return 63;
-	return -1;
-}
-
-/* Decodes into a new buffer (*len bytes); -1 when not base64. */
-static int b64_decode(const char *s, size_t n, char **out, size_t *len)
-{
-	char *o = malloc(n / 4 * 3 + 3);
-	unsigned acc = 0;
-	int bits = 0;
-	size_t k = 0;
-
-	while (n && s[n - 1] == '=')
-		n--;
-	for (size_t i = 0; o && i < n; i++) {
-		int v = b64_value((unsigned char)s[i]);
-		if (v < 0) {
-			free(o);
-			return -1;
-		}
-		acc = (acc << 6) | (unsigned)v;
-		if ((bits += 6) >= 8) {
-			bits -= 8;
-			o[k++] = (char)(acc >> bits);
-			acc &= (1u << bits) - 1;
-		}
-	}
-	if (!o)
-		return -1;
-	*out = o;
-	*len = k;
-	return 0;
-}
 
 /* ---- the request ---- */
 
@@ -123,7 +82,7 @@ static int parse_sources(request *r, const json_t *req)
 			       ? jg_error_set(JG_ENOMEM, "out of memory") : 0;
 	if (b64) {
 		size_t len;
-		if (!json_is_string(b64) || b64_decode(json_string_value(b64), json_string_length(b64), &dec, &len) < 0)
+		if (!json_is_string(b64) || jg_base64_decode(json_string_value(b64), json_string_length(b64), &dec, &len) < 0)
 			return bad("code_base64", "not base64%s", NULL);
 		json_array_append_new(r->files, json_pack("{s:s, s:s%}", "name", name, "content", dec, len));
 		free(dec);
