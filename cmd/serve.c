@@ -210,13 +210,13 @@ static json_t *job_view_v1(const jg_job *j)
 	return v;
 }
 
-/* The view of job j in the API that accepted it. */
-static json_t *job_view(const jg_job *j)
+/* The view of job j in API api (the route's; for callbacks, the API that
+ * accepted the job): a job is one, whichever API submitted it. */
+static json_t *job_view(const jg_job *j, jg_api api)
 {
-	jg_api api = JG_API_V1;
 	json_t *req, *res, *v;
 
-	if (jg_api_parse(&api, j->kind) < 0 || api == JG_API_V1)
+	if (api == JG_API_V1)
 		return job_view_v1(j);
 	req = json_loads(j->request, 0, NULL);
 	res = j->result ? json_loads(j->result, 0, NULL) : NULL;
@@ -230,7 +230,7 @@ static json_t *job_view(const jg_job *j)
 
 static enum MHD_Result show_job(call *k, const jg_job *j, unsigned status)
 {
-	json_t *v = job_view(j);
+	json_t *v = job_view(j, k->api);
 	return v ? respond(k, status, v, NULL) : fail(k, 500, "out of memory");
 }
 
@@ -719,7 +719,8 @@ static int64_t wall_ms(void)
 /* One try at delivering job j's view to its callback_url, recorded. */
 static void deliver(server *s, const jg_job *j)
 {
-	json_t *req = json_loads(j->request, 0, NULL), *v = job_view(j);
+	jg_api api = JG_API_V1;
+	json_t *req = json_loads(j->request, 0, NULL), *v = job_view(j, jg_api_parse(&api, j->kind) < 0 ? JG_API_V1 : api);
 	const char *url = json_string_value(json_object_get(req, "callback_url"));
 	char *body = v ? json_dumps(v, JSON_OUT) : NULL;
 	int tries = j->cb_attempts + 1, rc;

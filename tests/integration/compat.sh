@@ -68,6 +68,9 @@ check "002: POST /submit -> {job_id}" '[ "$status" = 200 ] && [ ${#J} = 32 ]'
 poll "/result/$J" 'r["status"] == "completed"'
 check "002: GET /result/{job_id}: the run's stdout, exit code and verdict" \
 	'[ "$(json "(r[\"job_id\"], r[\"verdict\"], r[\"stdout\"], r[\"exit_code\"])")" = "('"'$J', 'AC', '42\\\\n', 0"')" ]'
+req GET "/v1/submissions/$J"
+check "a 002 job seen through v1: the v1 view with the report" \
+	'[ "$(json "(r[\"id\"], r[\"status\"], r[\"result\"][\"submissions\"][0][\"tests\"][0][\"stdout\"])")" = "('"'$J', 'done', '42\\\\n'"')" ]'
 req POST /submit '{"language": "python", "code": "print(int(input()) * 2)", "tests": [{"input": "1", "expected_output": "2\n"}, {"input": "2", "expected_output": "5\n"}]}'
 poll "/result/$(jget job_id)" 'r["status"] == "completed"'
 check "002: with tests: passed/total and a verdict" \
