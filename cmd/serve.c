@@ -596,21 +596,30 @@ static enum MHD_Result dispatch(call *k, const char *url, const char *method)
 
 typedef struct {
 	char  *data;
-	size_t len, cap;
+	size_t len, size;   /* bytes held, bytes allocated */
+	size_t cap;         /* the route's body cap */
 	int    too_big;
 } body_buf;
 
+/* Appends a chunk, the buffer doubling (a large upload is not copied once
+ * per chunk); past the cap the rest is only counted as too big. */
 static int body_add(body_buf *b, const char *data, size_t n)
 {
 	if (b->len + n > b->cap) {
 		b->too_big = 1;
 		return 0;
 	}
-	char *p = realloc(b->data, b->len + n + 1);
-	if (!p)
-		return -1;
-	memcpy(p + b->len, data, n);
-	b->data = p;
+	if (b->len + n + 1 > b->size) {
+		size_t size = b->size ? b->size : 4096;
+		while (size < b->len + n + 1)
+			size *= 2;
+		char *p = realloc(b->data, size);
+		if (!p)
+			return -1;
+		b->data = p;
+		b->size = size;
+	}
+	memcpy(b->data + b->len, data, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 	return 0;

@@ -187,7 +187,8 @@ int jg_problems_list(json_t **list, const char *dir)
 		all[n++] = s;
 	}
 	closedir(d);
-	qsort(all, n, sizeof(*all), by_created);
+	if (n)
+		qsort(all, n, sizeof(*all), by_created);
 	*list = rc == 0 ? json_array() : NULL;
 	for (size_t i = 0; i < n; i++)
 		if (!*list || json_array_append_new(*list, all[i]) < 0)
