@@ -18,9 +18,11 @@
 #include "fs.h"
 #include "callback.h"
 #include "compat.h"
+#include "docker.h"
 #include "judge.h"
 #include "problems.h"
 #include "report.h"
+#include "sandbox.h"
 #include "service.h"
 #include "store.h"
 
@@ -699,9 +701,21 @@ static void run_job(server *s, jg_job *j)
 	pthread_mutex_unlock(&s->lock);
 }
 
+/* Removes the containers of judges that are gone (a server killed with
+ * SIGKILL: a container it was creating may appear after every job's own
+ * check at its start). Run when a worker runs out of work. */
+static void reap_when_idle(server *s)
+{
+	jg_docker *d = NULL;
+	if (jg_docker_open(&d, s->env.docker_host) == 0 && jg_sandbox_reap_leftovers(d) < 0)
+		jg_diag("%s", jg_error_last());
+	jg_docker_free(d);
+}
+
 static void *worker(void *arg)
 {
 	server *s = arg;
+	int ran = 0;
 	while (!atomic_load(&s->stopping)) {
 		jg_job *j = NULL;
 		if (s->store->ops->claim(s->store, &j) < 0)
@@ -709,8 +723,12 @@ static void *worker(void *arg)
 		if (j) {
 			run_job(s, j);
 			jg_job_free(j);
+			ran = 1;
 			continue;
 		}
+		if (ran)
+			reap_when_idle(s);
+		ran = 0;
 		sleep_on(s, &s->wake, 250);
 	}
 	return NULL;

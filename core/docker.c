@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define RESPONSE_CAP (8u << 20)   /* JSON answers from the engine */
 #define CALL_TIMEOUT_MS 30000
@@ -414,6 +415,36 @@ int jg_docker_update_memory(jg_docker *d, const char *id, int64_t bytes)
 	json_t *body = json_pack("{sIsI}", "Memory", (json_int_t)bytes, "MemorySwap", (json_int_t)bytes);
 	int rc = body ? container_post(d, id, "update", body) : jg_error_set(JG_ENOMEM, "out of memory");
 	json_decref(body);
+	return rc;
+}
+
+int jg_docker_exit_state(jg_docker *d, const char *id, long timeout_ms, int *exit_code, int *oom_killed)
+{
+	char *path = NULL;
+	json_t *j = NULL, *st;
+	int rc;
+
+	if (asprintf(&path, "/containers/%s/json", id) < 0)
+		return jg_error_set(JG_ENOMEM, "out of memory");
+	for (long waited = 0;; waited += 50) {
+		json_decref(j);
+		j = NULL;
+		if ((rc = jg_docker_call(d, "GET", path, NULL, 10000, NULL, &j)) < 0)
+			goto done;
+		st = json_object_get(j, "State");
+		if (!json_is_true(json_object_get(st, "Running")))
+			break;
+		if (waited >= timeout_ms) {
+			rc = jg_error_set(JG_EDOCKER, "container %.12s is still running", id);
+			goto done;
+		}
+		usleep(50000);
+	}
+	*exit_code = (int)json_integer_value(json_object_get(st, "ExitCode"));
+	*oom_killed = json_is_true(json_object_get(st, "OOMKilled"));
+done:
+	json_decref(j);
+	free(path);
 	return rc;
 }
 

@@ -56,6 +56,10 @@ int jg_docker_start(jg_docker *d, const char *id);
 /* Force-removes the container and its anonymous volumes; a missing one is fine. */
 int jg_docker_remove(jg_docker *d, const char *id);
 int jg_docker_update_memory(jg_docker *d, const char *id, int64_t bytes);
+/* How a container ended: waits up to timeout_ms for it to stop, then reads
+ * State.ExitCode and State.OOMKilled (1 when the kernel's OOM killer killed
+ * any of its processes).  JG_EDOCKER when it is still running. */
+int jg_docker_exit_state(jg_docker *d, const char *id, long timeout_ms, int *exit_code, int *oom_killed);
 /* Uploads a tar (size bytes read from f) and extracts it at `path`. */
 int jg_docker_put_archive(jg_docker *d, const char *id, const char *path, FILE *f, uint64_t size);
 /* Downloads `path` from the container as a tar into f (at most max bytes,

@@ -463,6 +463,24 @@ static int lost(jg_sandbox *sb, int rc, const char *what)
 	return jg_error_set(rc < 0 ? rc : JG_EINTERNAL, "container %.12s: %s: %s", sb->id, what, cause);
 }
 
+/* The supervisor's stdout ended: says how the container ended, as far as
+ * the engine knows. */
+static int exited(jg_sandbox *sb)
+{
+	char what[200];
+	int code = 0, oom = 0;
+
+	sb->eof = 1;
+	if (jg_docker_exit_state(sb->docker, sb->id, 2000, &code, &oom) < 0)
+		snprintf(what, sizeof(what), "the supervisor exited");
+	else if (oom)
+		snprintf(what, sizeof(what), "the supervisor exited with code %d after the kernel's OOM killer "
+			 "acted in the container", code);
+	else
+		snprintf(what, sizeof(what), "the supervisor exited with code %d", code);
+	return lost(sb, JG_EINTERNAL, what);
+}
+
 static int read_more(jg_sandbox *sb, long timeout_ms)
 {
 	char buf[65536];
@@ -474,10 +492,8 @@ static int read_more(jg_sandbox *sb, long timeout_ms)
 	n = jg_docker_conn_recv(sb->conn, buf, sizeof(buf), timeout_ms);
 	if (n < 0)
 		return lost(sb, (int)n, "no answer from the supervisor");
-	if (n == 0) {
-		sb->eof = 1;
-		return lost(sb, JG_EINTERNAL, "the supervisor exited");
-	}
+	if (n == 0)
+		return exited(sb);
 	rc = jg_demux_feed(&sb->demux, buf, (size_t)n, on_frame, sb);
 	return rc < 0 ? rc : 0;
 }

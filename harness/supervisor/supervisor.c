@@ -71,7 +71,12 @@
  * supervisor, PID 1 with CAP_KILL, calls kill(-1, SIGKILL): that reaches
  * every other process of the namespace (children that escaped with setsid or
  * a double fork included) without forking, so a fork bomb that holds every
- * slot of the pids limit cannot stop it.
+ * slot of the pids limit cannot stop it.  Every child raises its
+ * oom_score_adj to 1000 before dropping its uid, and the supervisor reads
+ * the files it polls during a run (cgroup, /proc) through descriptors opened
+ * beforehand, so that it charges no memory to the cgroup while a child may
+ * be at the limit: the OOM killer takes a sandboxed process, never the
+ * supervisor (which would turn an MLE into a judge error).
  *
  * Files.
  *   /judge          volume filled by the judge before start (root, 0711)
@@ -580,9 +585,24 @@ static void prepare_fs(void)
 
 /* ---------- processes ---------- */
 
+/* Every child raises its oom_score_adj to the maximum (raising needs no
+ * privilege): when the cgroup runs out of memory the OOM killer takes a
+ * sandboxed process, however small, before the supervisor.  (Lowering the
+ * supervisor's own needs CAP_SYS_RESOURCE, which the container lacks.)
+ * Best effort: a failed write leaves 0, as before. */
+static void become_oom_victim(void)
+{
+	int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		if (write(fd, "1000", 4) < 0) { /* best effort */ }
+		close(fd);
+	}
+}
+
 static void drop_to(uid_t uid)
 {
 	gid_t g = (gid_t)uid;
+	become_oom_victim();
 	if (setgroups(0, NULL) < 0 || setresgid(g, g, g) < 0 || setresuid(uid, uid, uid) < 0)
 		_exit(125);
 }
@@ -823,47 +843,61 @@ static int drain(int fd, char *buf, size_t cap, size_t *len, size_t *trunc)
 	return 0;
 }
 
-/* CPU time of one process from /proc (user+sys), or -1. */
-static int64_t proc_cpu_us(pid_t pid)
+/* Files read while a child may be at the memory limit are opened once and
+ * read with pread() from then on.  open() charges the container's cgroup
+ * (struct file, seq_file buffer); a charge made in the window where the OOM
+ * killer's victim no longer counts as a task but its memory is not yet
+ * uncharged makes the kernel pick the only process left, the supervisor
+ * (seen under load with a Go program touching 1 GiB).  pread() of an open
+ * seq_file reuses its buffer. */
+static ssize_t pread_text(int fd, char *buf, size_t size)
 {
-	char path[64], buf[1024], *p;
-	unsigned long long ut = 0, st = 0;
-	long tick = sysconf(_SC_CLK_TCK);
-	int fd;
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
+	ssize_t n = pread(fd, buf, size - 1, 0);
 	if (n <= 0)
 		return -1;
 	buf[n] = '\0';
+	return n;
+}
+
+/* CPU time of one process (user+sys) from its /proc/PID/stat, open as
+ * `fd`, or -1. */
+static int64_t proc_cpu_us(int fd)
+{
+	char buf[1024], *p;
+	unsigned long long ut = 0, st = 0;
+	long tick = sysconf(_SC_CLK_TCK);
+
+	if (fd < 0 || pread_text(fd, buf, sizeof(buf)) < 0)
+		return -1;
 	if (!(p = strrchr(buf, ')')) ||
 	    sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &ut, &st) != 2)
 		return -1;
 	return (int64_t)((ut + st) * 1000000ull / (unsigned long long)(tick > 0 ? tick : 100));
 }
 
-/* Reads a cgroup file: files[0] (v2) or files[1] (v1), whichever exists,
- * remembered in *which (-1 at first). Returns bytes read, or -1. */
-static ssize_t read_cgroup(const char *const files[2], int *which, char *buf, size_t size)
+static int open_proc_stat(pid_t pid)
 {
-	for (int i = *which < 0 ? 0 : *which; i < 2 && (*which < 0 || i == *which); i++) {
-		int fd = open(files[i], O_RDONLY | O_CLOEXEC);
-		ssize_t n;
-		if (fd < 0)
-			continue;
-		n = read(fd, buf, size - 1);
-		close(fd);
-		if (n > 0) {
-			buf[n] = '\0';
-			*which = i;
-			return n;
-		}
-	}
-	return -1;
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+/* A cgroup file: files[0] (v2) or files[1] (v1), whichever exists, opened
+ * at the first call and kept open (fd -2: neither exists). */
+typedef struct {
+	const char *files[2];
+	int         fd;
+	int         which;
+} cgroup_file;
+
+static ssize_t read_cgroup(cgroup_file *f, char *buf, size_t size)
+{
+	for (int i = 0; f->fd == -1 && i < 2; i++)
+		if ((f->fd = open(f->files[i], O_RDONLY | O_CLOEXEC)) >= 0)
+			f->which = i;
+	if (f->fd == -1)
+		f->fd = -2;
+	return f->fd < 0 ? -1 : pread_text(f->fd, buf, size);
 }
 
 /* Sums the values of `key1` and `key2` ("key value" lines); -1 when none. */
@@ -892,15 +926,12 @@ static int64_t sum_keys(char *text, const char *key1, const char *key2)
  * out the page cache of files merely read (a JVM reads 100+ MiB of them). */
 static int64_t cgroup_mem(void)
 {
-	static const char *const files[2] = {
-		"/sys/fs/cgroup/memory.stat", "/sys/fs/cgroup/memory/memory.stat"
-	};
-	static int which = -1;
+	static cgroup_file f = { { "/sys/fs/cgroup/memory.stat", "/sys/fs/cgroup/memory/memory.stat" }, -1, -1 };
 	char buf[8192];
 
-	if (read_cgroup(files, &which, buf, sizeof(buf)) < 0)
+	if (read_cgroup(&f, buf, sizeof(buf)) < 0)
 		return -1;
-	return sum_keys(buf, which == 0 ? "anon" : "rss", "shmem");
+	return sum_keys(buf, f.which == 0 ? "anon" : "rss", "shmem");
 }
 
 /* Memory the run added over `base`, its stdout file (tmpfs) left out. */
@@ -933,7 +964,7 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 {
 	int64_t start = now_us(), deadline = start + (int64_t)s->wall_ms * 1000;
 	int64_t mem_base = cgroup_mem();
-	int done = 0, status = 0;
+	int done = 0, status = 0, statfd = open_proc_stat(pid);
 	struct rusage ru;
 
 	while (!done) {
@@ -959,7 +990,7 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 				close(s->out_fd);
 			}
 		}
-		if (!done && !r->wall_hit && !r->cpu_hit && proc_cpu_us(pid) > (int64_t)s->cpu_ms * 1000 + 20000) {
+		if (!done && !r->wall_hit && !r->cpu_hit && proc_cpu_us(statfd) > (int64_t)s->cpu_ms * 1000 + 20000) {
 			r->cpu_hit = 1;
 			kill_all();
 		}
@@ -977,6 +1008,8 @@ static void supervise(pid_t pid, int errfd, const spawn_spec *s, spawn_result *r
 		}
 		sample_memory(s, mem_base, r);
 	}
+	if (statfd >= 0)
+		close(statfd);
 	r->wall_us = r->exit_at - start;
 	r->cpu_us = tv_us(ru.ru_utime) + tv_us(ru.ru_stime);
 	r->maxrss = (uint64_t)ru.ru_maxrss * 1024;
@@ -1024,13 +1057,10 @@ static int spawn(const spawn_spec *s, spawn_result *r, char *ebuf, size_t ecap,
 
 static long oom_kills(void)
 {
-	static const char *const files[2] = {
-		"/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control"
-	};
-	static int which = -1;
+	static cgroup_file f = { { "/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control" }, -1, -1 };
 	char buf[1024];
 
-	if (read_cgroup(files, &which, buf, sizeof(buf)) < 0)
+	if (read_cgroup(&f, buf, sizeof(buf)) < 0)
 		return -1;
 	return (long)sum_keys(buf, "oom_kill", NULL);
 }
@@ -1687,6 +1717,8 @@ int main(int argc, char **argv)
 	umask(022);
 	load_config(argv[1]);
 	prepare_fs();
+	(void)cgroup_mem();   /* opens the cgroup files while memory is plentiful */
+	(void)oom_kills();
 	write_all(1, "READY\n", 6);
 	command_loop();
 	return 0;

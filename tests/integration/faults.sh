@@ -4,7 +4,9 @@
 #     front of the real engine is killed): JE, a clear message, exit 3, no hang;
 #     the next run removes the containers that could not be removed;
 #   - the work directory's file system is full: JE, exit 3;
-#   - SIGINT: containers removed, partial reports written and marked incomplete.
+#   - SIGINT: containers removed, partial reports written and marked incomplete;
+#   - the container is killed mid-test (the supervisor dies): JE naming its
+#     exit code, exit 3.
 # Usage: bash tests/integration/faults.sh PATH_TO_JUDGE   (cwd = repo root)
 set -u
 JUDGE=$(readlink -f "${1:?usage: faults.sh PATH_TO_JUDGE}")
@@ -109,6 +111,19 @@ ls "$work/tmp" | grep -q "^judge-bundle-$pid-" && ok "SIGKILL mid-extraction lea
 TMPDIR="$work/tmp" "$JUDGE" run "$work/slow" "$work/one.py" > /dev/null 2>&1
 ls "$work/tmp" | grep -q "^judge-bundle-$pid-" && bad "the next run left the killed judge's directory" \
 	|| ok "the next run removed the killed judge's directory"
+
+# 5. the container is killed mid-test: the supervisor is gone; the message
+#    says how the container ended.
+"$JUDGE" run "$work/slow" "$work/slow.py" --json "$work/killed.json" > "$work/killed.out" 2>&1 &
+pid=$!
+for _ in $(seq 200); do [ "$(mine $pid)" -ge 1 ] && break; sleep 0.05; done
+sleep 1.5
+docker kill $(docker ps -q --filter "label=org.judge.pid=$pid") > /dev/null
+wait $pid; code=$?
+[ "$code" = 3 ] && ok "killed container exits 3" || bad "killed container: exit $code ($(tail -2 "$work/killed.out"))"
+jq_py 'd["submissions"][0]["verdict"] == "JE" and "exited with code 137" in d["submissions"][0]["message"]' \
+	"$work/killed.json" && ok "killed container: JE, the exit code is named" \
+	|| bad "report: $(head -c 600 "$work/killed.json" 2>/dev/null)"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
