@@ -1,6 +1,7 @@
 /* core/sandbox.c - the judge's side of a submission's container. */
 #define _GNU_SOURCE
 #include "sandbox.h"
+#include "utf8.h"
 #include "buf.h"
 #include "error.h"
 #include "fs.h"
@@ -524,11 +525,17 @@ static int take_bytes(jg_sandbox *sb, char **out, size_t n, long timeout_ms)
 	while (sb->in.len < n)
 		if ((rc = read_more(sb, timeout_ms)) < 0)
 			return rc;
-	if (!(*out = malloc(n + 1)))
+	if (n && memchr(sb->in.data, '\0', n)) {
+		/* Output with NUL bytes: kept whole, each NUL shown as U+FFFD. */
+		if (!(*out = jg_utf8_sanitize(sb->in.data, n)))
+			return JG_ENOMEM;
+	} else if (!(*out = malloc(n + 1))) {
 		return jg_error_set(JG_ENOMEM, "out of memory");
-	if (n)
-		memcpy(*out, sb->in.data, n);
-	(*out)[n] = '\0';
+	} else {
+		if (n)
+			memcpy(*out, sb->in.data, n);
+		(*out)[n] = '\0';
+	}
 	consume(sb, n);
 	return 0;
 }

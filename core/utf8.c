@@ -63,8 +63,8 @@ char *jg_utf8_sanitize(const char *s, size_t n)
 	}
 	p = out;
 	while (i < n) {
-		len = jg_utf8_decode(s + i, n - i, &cp);
-		if (len == 0) {
+		len = s[i] ? jg_utf8_decode(s + i, n - i, &cp) : 0;
+		if (len == 0) {   /* invalid, or a NUL, which would end the C string */
 			memcpy(p, JG_UTF8_REPLACEMENT, 3);
 			p += 3;
 			i++;

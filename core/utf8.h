@@ -24,8 +24,8 @@ size_t jg_utf8_decode(const char *s, size_t n, uint32_t *cp);
 size_t jg_utf8_check(const char *s, size_t n);
 
 /* A heap copy of s[0..n) in which every byte that is not part of a valid
- * UTF-8 sequence is replaced by U+FFFD.  Returns NULL after
- * jg_error_set(JG_ENOMEM). */
+ * UTF-8 sequence, and every NUL byte, is replaced by U+FFFD: the result is
+ * a C string holding all of s.  Returns NULL after jg_error_set(JG_ENOMEM). */
 char *jg_utf8_sanitize(const char *s, size_t n);
 
 /* The largest length <= max at which s (n bytes long) can be cut without

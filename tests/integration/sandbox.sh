@@ -4,7 +4,8 @@
 #   - a judge killed with SIGKILL leaves containers that the next run removes;
 #   - a missing image is a judge error (exit 3) naming the image;
 #   - containers are created hardened (inspected while a test runs);
-#   - bundles and submissions given as archives are judged like directories.
+#   - bundles and submissions given as archives are judged like directories;
+#   - output with NUL bytes is reported whole (each NUL as U+FFFD).
 # Usage: bash tests/integration/sandbox.sh PATH_TO_JUDGE   (cwd = repo root)
 set -u
 JUDGE=$(readlink -f "${1:?usage: sandbox.sh PATH_TO_JUDGE}")
@@ -122,6 +123,17 @@ printf '#include <cstdlib>\nint main() { std::abort(); }\n' > "$work/crashval/ou
 [ "$code" = 3 ] && ok "a crashing validator exits 3" || bad "crashing validator exit $code"
 /usr/bin/python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["submissions"][0]; sys.exit(0 if s["verdict"]=="JE" and "validator" in s["tests"][0]["message"] else 1)' "$work/cv.json" \
 	&& ok "a crashing validator gives JE with a reason" || bad "crashing validator report: $(head -c 300 "$work/cv.json")"
+
+# 7. binary output: a NUL byte does not cut the reported stdout short
+printf 'import sys\nsys.stdout.buffer.write(b"before\\0after\\n")\nsys.stderr.buffer.write(b"e\\0rr")\nsys.exit(1)\n' > "$work/nul.py"
+echo '[{"input": ""}]' > "$work/nul_tests.json"
+"$JUDGE" run --tests "$work/nul_tests.json" "$work/nul.py" --json "$work/nul.json" --junit "$work/nul.xml" > "$work/nul.out" 2>&1; code=$?
+[ "$code" = 1 ] && ok "a program printing NUL bytes, then exiting 1, is judged (RTE: exit 1)" || bad "NUL output: exit $code ($(tail -2 "$work/nul.out"))"
+/usr/bin/python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["submissions"][0]["tests"][0]; sys.exit(0 if (t["stdout"], t["stderr"]) == ("before\ufffdafter\n", "e\ufffdrr") else 1)' "$work/nul.json" \
+	&& ok "stdout and stderr after a NUL byte are kept (NUL shown as U+FFFD)" || bad "NUL output report: $(head -c 600 "$work/nul.json")"
+xmllint --noout --schema ../shared/schemas/junit-10.xsd "$work/nul.xml" 2>/dev/null \
+	&& grep -q "before.after" "$work/nul.xml" && ok "its JUnit report validates and shows all the output" \
+	|| bad "JUnit with NUL output: $(head -c 600 "$work/nul.xml")"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

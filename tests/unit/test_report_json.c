@@ -362,6 +362,14 @@ static void test_utf8_sanitize(void **state)
 		assert_string_equal(s, cases[i].out);
 		free(s);
 	}
+	{
+		/* NUL bytes (a program's binary output) would end the C string:
+		 * they become U+FFFD and what follows them is kept. */
+		char *s = jg_utf8_sanitize("a\0b\0", 4);
+		assert_non_null(s);
+		assert_string_equal(s, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+		free(s);
+	}
 	assert_int_equal(jg_utf8_cut("a\xc3\xa9", 3, 2), 1);
 	assert_int_equal(jg_utf8_cut("a\xc3\xa9", 3, 3), 3);
 	assert_int_equal(jg_utf8_cut("ab", 2, 1), 1);
