@@ -8,8 +8,6 @@ set -u
 cd "$(dirname -- "$0")/../.." || exit 2
 . tests/lib/serve.sh
 serve_init "${1:-}"
-RECV_PIDS=()
-serve_on_cleanup() { local p; for p in "${RECV_PIDS[@]}"; do kill "$p" 2>/dev/null; done; }
 
 # poll PATH PYTHON_EXPR : GETs PATH until the expression on its body is True (60 s).
 poll() {
@@ -37,15 +35,12 @@ req POST /api/run_code '{"code": "!!!", "tests": []}'
 check "000: bad input: 400 with {error}" '[ "$status" = 400 ] && [ -n "$(jget error)" ]'
 
 # ---- 001: /execute with function_name, test_cases, callback_url ----
-mkdir -p "$JS_TMP/cb"
-setsid /usr/bin/python3 tests/lib/receiver.py "$JS_TMP/cb" 0 >"$JS_TMP/cb.log" 2>&1 </dev/null &
-RECV_PIDS+=($!)
-for _ in $(seq 50); do [ -s "$JS_TMP/cb/port" ] && break; sleep 0.1; done
-CB=http://127.0.0.1:$(cat "$JS_TMP/cb/port")/callback
+serve_receiver cb
+CB=$recv/callback
 req POST /execute "{\"language\": \"js\", \"code\": \"function findMedianSortedArrays(a, b) { const m = a.concat(b).sort((x, y) => x - y); const n = m.length; return n % 2 ? m[(n - 1) / 2] : (m[n / 2 - 1] + m[n / 2]) / 2; }\", \"function_name\": \"findMedianSortedArrays\", \"imports\": [], \"test_cases\": [{\"input\": [[1, 3], [2]], \"expected_output\": \"2\"}, {\"input\": [[1, 2], [3, 4]], \"expected_output\": \"2.5\"}], \"callback_url\": \"$CB\"}"
 E1=$(jget id)
 check "001: POST /execute -> {message, id}" '[ "$status" = 200 ] && [ "$(jget message)" = "Code execution task accepted" ] && [ ${#E1} = 32 ]'
-for _ in $(seq 300); do [ -f "$JS_TMP/cb/001.json" ] && break; sleep 0.2; done
+serve_receiver_wait cb 1
 check "001: the callback payload: id, results (input, expected, actual, passed, time, memory), all_passed" \
 	'[ "$(json "(r[\"id\"], r[\"all_passed\"], r[\"error\"], r[\"error_details\"], [(x[\"input\"], x[\"expected_output\"], x[\"actual_output\"], x[\"passed\"]) for x in r[\"results\"]], r[\"results\"][0][\"time\"].endswith(\" ms\"))" "$JS_TMP/cb/001.json")" = "('"'$E1', True, None, None, [([[1, 3], [2]], '2', '2', True), ([[1, 2], [3, 4]], '2.5', '2.5', True)], True"')" ]'
 req POST /execute '{"language": "python", "code": "import math\ndef area(r):\n    return r * r", "function_name": "area", "imports": ["math"], "test_cases": [{"input": [2], "expected_output": "4"}, {"input": [3], "expected_output": "10"}]}'

@@ -8,17 +8,6 @@ set -u
 cd "$(dirname -- "$0")/../.." || exit 2
 . tests/lib/serve.sh
 serve_init "${1:-}"
-RECV_PIDS=()
-serve_on_cleanup() { local p; for p in "${RECV_PIDS[@]}"; do kill "$p" 2>/dev/null; done; }
-
-# receiver NAME FAIL_FIRST : starts tests/lib/receiver.py; sets $recv (URL base).
-receiver() {
-	mkdir -p "$JS_TMP/$1"
-	setsid /usr/bin/python3 tests/lib/receiver.py "$JS_TMP/$1" "$2" >"$JS_TMP/$1.log" 2>&1 </dev/null &
-	RECV_PIDS+=($!)
-	for _ in $(seq 50); do [ -s "$JS_TMP/$1/port" ] && break; sleep 0.1; done
-	recv=http://127.0.0.1:$(cat "$JS_TMP/$1/port")
-}
 
 # wait_cb ID STATE : polls the job until its callback state is STATE (30 s).
 wait_cb() {
@@ -99,7 +88,7 @@ req DELETE "/v1/problems/$PID"
 check "a second DELETE: 404" '[ "$status" = 404 ]'
 
 # ---- callbacks ----
-receiver cb1 2
+serve_receiver cb1 2
 req POST /v1/submissions "{\"language\": \"python\", \"code\": \"print(42)\", \"tests\": [{\"input\": \"\", \"expected_output\": \"42\\n\"}], \"callback_url\": \"$recv/hook\"}"
 CB=$(jget id)
 wait_cb "$CB" delivered

@@ -9,9 +9,16 @@
 #   serve_stop "$pid"
 #   serve_summary                    # "N passed, N failed"; false if any failed
 #
+# Callbacks go to a local receiver (tests/lib/receiver.py):
+#
+#   serve_receiver cb 2              # fails 2 requests, then 200; sets $recv
+#   req POST /v1/submissions "{..., \"callback_url\": \"$recv/hook\"}"
+#   serve_receiver_wait cb 3 && json 'r["id"]' "$JS_TMP/cb/003.json"
+#
 # Kept outside tests/integration/ on purpose: CMake turns every
 # tests/integration/*.sh into a test.  Needs bash, curl, and python3 or jq
-# for JSON; Docker's CLI only for the leftover-container helpers.
+# for JSON (python3 for the receiver); Docker's CLI only for the
+# leftover-container helpers.
 # shellcheck shell=bash
 # shellcheck disable=SC2016,SC2034   # single-quoted programs; globals for callers
 
@@ -31,6 +38,8 @@ serve_summary() {
 JUDGE=""          # the judge binary (absolute)
 JS_TMP=""         # this script's temp dir, removed at exit
 JS_PIDS=()        # every server started, killed at exit
+JS_RECV_PIDS=()   # every callback receiver started, killed at exit
+JS_LIB=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)   # tests/lib (absolute)
 
 # serve_init JUDGE_PATH : checks the binary, makes $JS_TMP, installs the
 # trap.  Scripts with their own cleanup define serve_on_cleanup (called
@@ -65,6 +74,11 @@ serve_cleanup() {
 			serve_containers "$p" | xargs -r docker rm -f >/dev/null 2>&1
 		done
 	fi
+	for p in "${JS_RECV_PIDS[@]}"; do
+		# (only while it still is our receiver.py, not a reused pid)
+		grep -qa receiver.py "/proc/$p/cmdline" 2>/dev/null &&
+			{ kill "$p" && serve_wait_gone "$p" 5; } 2>/dev/null
+	done
 	[ -n "$JS_TMP" ] && rm -rf -- "$JS_TMP"
 	return 0
 }
@@ -231,6 +245,54 @@ serve_drain() {
 		req GET /v1/health
 		[ "$status" = 200 ] && [ "$(jget queued)" = 0 ] && [ "$(jget running)" = 0 ] && return 0
 		sleep 0.25
+	done
+	return 1
+}
+
+# ---- callback receiver ----
+recv=""
+
+# serve_receiver NAME [FAIL_FIRST=0] : starts tests/lib/receiver.py in its own
+# session (setsid), stdin from /dev/null, keeping its files in $JS_TMP/NAME/
+# (its output in receiver.log there).  It answers every POST, to any path:
+# 500 to the first FAIL_FIRST, then 200; request N (from 1) is kept as
+# NNN.json (the body) and NNN.meta ("PATH STATUS CONTENT-TYPE"), e.g.
+# $JS_TMP/NAME/001.json.  Waits for its port and sets $recv (the URL base,
+# http://127.0.0.1:PORT, no path).  Returns 1 (and counts a failure) when it
+# does not come up within 10 seconds.  Killed at exit.
+serve_receiver() {
+	local name=$1 dir=$JS_TMP/$1 i p=""
+	recv=""
+	[ -n "$JS_PY" ] || { fail "$name: the callback receiver needs python3"; recv=http://127.0.0.1:1; return 1; }
+	mkdir -p -- "$dir"
+	# The same pid trick as serve_start: sh's pid is the receiver's.
+	setsid sh -c 'echo $$ >"$0"; exec "$@"' "$dir/receiver.pid" "$JS_PY" "$JS_LIB/receiver.py" \
+		"$dir" "${2:-0}" >"$dir/receiver.log" 2>&1 </dev/null &
+	for ((i = 0; i < 100; i++)); do
+		[ -z "$p" ] && [ -s "$dir/receiver.pid" ] && p=$(cat "$dir/receiver.pid") && JS_RECV_PIDS+=("$p")
+		if [ -n "$p" ] && [ -s "$dir/port" ]; then
+			recv=http://127.0.0.1:$(cat "$dir/port")
+			return 0
+		fi
+		if [ -n "$p" ] && ! serve_alive "$p"; then
+			break
+		fi
+		sleep 0.1
+	done
+	fail "$name: the callback receiver did not start: $(cat "$dir/receiver.log" 2>/dev/null)"
+	recv=http://127.0.0.1:1
+	return 1
+}
+
+# serve_receiver_wait NAME [N=1] [SECONDS=60] : waits until the receiver NAME
+# has kept its Nth request, body and meta both written ($JS_TMP/NAME/NNN.json,
+# NNN.meta), polling every 0.2 s; false after SECONDS.
+serve_receiver_wait() {
+	local meta i t=$(( ${3:-60} * 5 ))
+	meta=$(printf '%s/%s/%03d.meta' "$JS_TMP" "$1" "${2:-1}")
+	for ((i = 0; i < t; i++)); do
+		[ -s "$meta" ] && return 0
+		sleep 0.2
 	done
 	return 1
 }
