@@ -27,6 +27,7 @@
 #include "error.h"
 #include "extract.h"
 #include "fs.h"
+#include "fixture_fs.h"
 
 enum { E_FILE, E_DIR, E_LINK, E_HARD, E_FIFO, E_CHR, E_ZEROS };
 
@@ -45,20 +46,13 @@ struct box {
 	char *arc;    /* root/in/a.<ext> */
 };
 
-static char *cat(const char *a, const char *b)
-{
-	char *p = jg_path_join(a, b);
-	assert_non_null(p);
-	return p;
-}
-
 static int box_setup(void **state)
 {
 	struct box *b = calloc(1, sizeof(*b));
 	assert_non_null(b);
 	assert_int_equal(jg_fs_mkdtemp(&b->root, NULL, "jg-archive-"), 0);
-	b->in = cat(b->root, "in");
-	b->dest = cat(b->root, "dest");
+	b->in = jt_path(b->root, "in");
+	b->dest = jt_path(b->root, "dest");
 	assert_int_equal(mkdir(b->in, 0755), 0);
 	assert_int_equal(mkdir(b->dest, 0755), 0);
 	*state = b;
@@ -131,7 +125,7 @@ static void make(struct box *b, const char *ext, int format, int filter,
 
 	snprintf(name, sizeof(name), "a.%s", ext);
 	free(b->arc);
-	b->arc = cat(b->in, name);
+	b->arc = jt_path(b->in, name);
 	assert_non_null(a);
 	assert_int_equal(archive_write_set_format(a, format), ARCHIVE_OK);
 	assert_int_equal(archive_write_add_filter(a, filter), ARCHIVE_OK);
@@ -188,17 +182,9 @@ static void assert_refused(struct box *b, const jg_archive_limits *lim, int code
 	assert_contained(b);
 }
 
-static char *slurp(const char *dir, const char *rel)
-{
-	char *path = cat(dir, rel), *text = NULL;
-	assert_int_equal(jg_fs_read_file(&text, NULL, path, 1 << 20), 0);
-	free(path);
-	return text;
-}
-
 static mode_t mode_of(const char *dir, const char *rel)
 {
-	char *path = cat(dir, rel);
+	char *path = jt_path(dir, rel);
 	struct stat st;
 	assert_int_equal(lstat(path, &st), 0);
 	free(path);
@@ -222,16 +208,16 @@ static void check_normal(struct box *b)
 {
 	char *text, target[64];
 	ssize_t n;
-	char *link = cat(b->dest, "top/deep/link");
+	char *link = jt_path(b->dest, "top/deep/link");
 
 	assert_int_equal(jg_archive_extract(b->arc, b->dest, NULL), 0);
-	text = slurp(b->dest, "top/hello.txt");
+	text = jt_slurp_at(b->dest, "top/hello.txt");
 	assert_string_equal(text, "hello\n");
 	free(text);
-	text = slurp(b->dest, "top/deep/link");   /* through the symlink */
+	text = jt_slurp_at(b->dest, "top/deep/link");   /* through the symlink */
 	assert_string_equal(text, "hello\n");
 	free(text);
-	text = slurp(b->dest, "top/dot/slash.txt");
+	text = jt_slurp_at(b->dest, "top/dot/slash.txt");
 	assert_string_equal(text, "dot");
 	free(text);
 	n = readlink(link, target, sizeof(target) - 1);
@@ -297,7 +283,7 @@ static void test_detect(void **state)
 {
 	struct box *b = *state;
 	static const struct ent one[] = { { E_FILE, "x", "y", 0, 0 } };
-	char *txt = cat(b->in, "plain.txt"), *empty = cat(b->in, "empty");
+	char *txt = jt_path(b->in, "plain.txt"), *empty = jt_path(b->in, "empty");
 
 	write_plain(txt, "just some text\nnot an archive\n");
 	write_plain(empty, "");
@@ -330,7 +316,7 @@ static void test_dotdot(void **state)
 static void test_absolute(void **state)
 {
 	struct box *b = *state;
-	char *abs = cat(b->root, "evil_abs");
+	char *abs = jt_path(b->root, "evil_abs");
 	struct ent e[] = { { E_FILE, abs, "pwned", 0, 0 } };
 	MAKE_TAR(b, e);
 	assert_refused(b, NULL, JG_EINPUT, abs, "absolute path");
@@ -413,7 +399,7 @@ static void test_duplicate(void **state)
 	char *text;
 	MAKE_TAR(b, e);
 	assert_refused(b, NULL, JG_EINPUT, "d/a.txt", "duplicate");
-	text = slurp(b->dest, "d/a.txt");
+	text = jt_slurp_at(b->dest, "d/a.txt");
 	assert_string_equal(text, "first");
 	free(text);
 }
@@ -508,7 +494,7 @@ static void test_zip_bomb(void **state)
 	jg_archive_limits_default(&lim);
 	lim.max_ratio = 20;
 	assert_refused(b, &lim, JG_ELIMIT, "zeros.bin", "compression ratio");
-	out = cat(b->dest, "zeros.bin");
+	out = jt_path(b->dest, "zeros.bin");
 	assert_int_equal(stat(out, &st), 0);
 	assert_true((uint64_t)st.st_size <= 20 * (uint64_t)(1 << 20));
 	free(out);

@@ -25,6 +25,7 @@
 #include "bundle.h"
 #include "error.h"
 #include "fs.h"
+#include "fixture_fs.h"
 
 struct box {
 	char *root;
@@ -33,21 +34,14 @@ struct box {
 	char *work;   /* root/work: opts.workdir */
 };
 
-static char *cat(const char *a, const char *b)
-{
-	char *p = jg_path_join(a, b);
-	assert_non_null(p);
-	return p;
-}
-
 static int box_setup(void **state)
 {
 	struct box *b = calloc(1, sizeof(*b));
 	assert_non_null(b);
 	assert_int_equal(jg_fs_mkdtemp(&b->root, NULL, "jg-bundle-"), 0);
-	b->dir = cat(b->root, "hello");
-	b->in = cat(b->root, "in");
-	b->work = cat(b->root, "work");
+	b->dir = jt_path(b->root, "hello");
+	b->in = jt_path(b->root, "in");
+	b->work = jt_path(b->root, "work");
 	assert_int_equal(mkdir(b->dir, 0755), 0);
 	assert_int_equal(mkdir(b->in, 0755), 0);
 	assert_int_equal(mkdir(b->work, 0755), 0);
@@ -67,41 +61,17 @@ static int box_teardown(void **state)
 	return 0;
 }
 
-static void mkdirs(const char *path)
-{
-	char *p = strdup(path);
-	assert_non_null(p);
-	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		assert_true(mkdir(p, 0755) == 0 || errno == EEXIST);
-		*s = '/';
-	}
-	free(p);
-}
-
-/* Writes dir/rel, creating its parents. */
-static void put(const char *dir, const char *rel, const char *text)
-{
-	char *path = cat(dir, rel);
-	FILE *f;
-	mkdirs(path);
-	assert_non_null(f = fopen(path, "w"));
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-	free(path);
-}
-
 static void rm(const char *dir, const char *rel)
 {
-	char *path = cat(dir, rel);
+	char *path = jt_path(dir, rel);
 	assert_int_equal(unlink(path), 0);
 	free(path);
 }
 
 static void link_at(const char *dir, const char *rel, const char *target)
 {
-	char *path = cat(dir, rel);
-	mkdirs(path);
+	char *path = jt_path(dir, rel);
+	jt_mkdirs(path);
 	assert_int_equal(symlink(target, path), 0);
 	free(path);
 }
@@ -110,9 +80,9 @@ static void put_test(const char *dir, const char *name)
 {
 	char rel[256];
 	snprintf(rel, sizeof(rel), "data/%s.in", name);
-	put(dir, rel, "1 2\n");
+	jt_put(dir, rel, "1 2\n");
 	snprintf(rel, sizeof(rel), "data/%s.ans", name);
-	put(dir, rel, "3\n");
+	jt_put(dir, rel, "3\n");
 }
 
 static jg_bundle *open_ok(const char *path, double tl, const char *workdir)
@@ -227,8 +197,8 @@ static void test_all_keys(void **state)
 	struct box *x = *state;
 	jg_bundle *b;
 
-	put(x->dir, "problem.yaml", all_keys);
-	put(x->dir, "output_validators/checker/checker.cpp", "int main() {}\n");
+	jt_put(x->dir, "problem.yaml", all_keys);
+	jt_put(x->dir, "output_validators/checker/checker.cpp", "int main() {}\n");
 	put_test(x->dir, "secret/1");
 	b = open_ok(x->dir, 0, NULL);
 	assert_string_equal(b->problem.name, "Hello World");
@@ -267,8 +237,8 @@ static void test_2023_keys(void **state)
 	struct box *x = *state;
 	jg_bundle *b;
 
-	put(x->dir, "problem.yaml", keys_2023);
-	put(x->dir, "output_validator/validator.py", "print()\n");
+	jt_put(x->dir, "problem.yaml", keys_2023);
+	jt_put(x->dir, "output_validator/validator.py", "print()\n");
 	put_test(x->dir, "sample/1");
 	b = open_ok(x->dir, 0, NULL);
 	assert_string_equal(b->problem.name, "Hello");
@@ -334,7 +304,7 @@ static void test_unknown_keys(void **state)
 	struct box *x = *state;
 	jg_bundle *b;
 
-	put(x->dir, "problem.yaml", "name: x\nfoo: 1\nlimits:\n  bar: [1, 2]\n  memory: 64\n");
+	jt_put(x->dir, "problem.yaml", "name: x\nfoo: 1\nlimits:\n  bar: [1, 2]\n  memory: 64\n");
 	put_test(x->dir, "sample/1");
 	b = open_ok(x->dir, 0, NULL);
 	assert_int_equal(jg_strv_len(b->warnings), 2);
@@ -386,7 +356,7 @@ static void test_wrong_type_in_bundle(void **state)
 	struct box *x = *state;
 	char want[4200];
 
-	put(x->dir, "problem.yaml", "limits:\n  memory: \"lots\"\n");
+	jt_put(x->dir, "problem.yaml", "limits:\n  memory: \"lots\"\n");
 	put_test(x->dir, "sample/1");
 	snprintf(want, sizeof(want), "%s/problem.yaml: limits.memory: expected a positive number",
 		 x->dir);
@@ -410,7 +380,7 @@ static void attempt_open(struct attempt *a)
 /* Opens a->path with stderr sent to a file; returns the bytes it got. */
 static long open_quietly(const char *root, struct attempt *a)
 {
-	char *path = cat(root, "stderr.txt");
+	char *path = jt_path(root, "stderr.txt");
 	int saved, fd;
 	struct stat st;
 
@@ -435,15 +405,15 @@ static void test_malformed_yaml(void **state)
 	struct attempt a = { x->dir, 0, "" };
 
 	put_test(x->dir, "sample/1");
-	put(x->dir, "problem.yaml", "name: x\nlimits:\n  memory: 5\n  output: 1: 2\n");
+	jt_put(x->dir, "problem.yaml", "name: x\nlimits:\n  memory: 5\n  output: 1: 2\n");
 	assert_int_equal(open_quietly(x->root, &a), 0);   /* libfyaml printed nothing */
 	assert_int_equal(a.rc, JG_EINPUT);
 	assert_non_null(strstr(a.msg, "hello/problem.yaml:4:"));
-	put(x->dir, "problem.yaml", "name: x\nname: y\n");
+	jt_put(x->dir, "problem.yaml", "name: x\nname: y\n");
 	open_fails(x->dir, JG_EINPUT, "hello/problem.yaml:2:", "duplicate key");
-	put(x->dir, "problem.yaml", "name: x\nlimits:\n  memory: 5\n bad: 1\n");
+	jt_put(x->dir, "problem.yaml", "name: x\nlimits:\n  memory: 5\n bad: 1\n");
 	open_fails(x->dir, JG_EINPUT, "hello/problem.yaml:4:", "indentation");
-	put(x->dir, "problem.yaml", "limits: [1, 2\n");
+	jt_put(x->dir, "problem.yaml", "limits: [1, 2\n");
 	open_fails(x->dir, JG_EINPUT, "hello/problem.yaml:2:", "closing bracket");
 }
 
@@ -483,7 +453,7 @@ static void test_huge_yaml(void **state)
 	memcpy(text, "name: x\n", 8);
 	memset(text + 8, '#', n - 8);
 	text[n] = '\0';
-	put(x->dir, "problem.yaml", text);
+	jt_put(x->dir, "problem.yaml", text);
 	put_test(x->dir, "sample/1");
 	open_fails(x->dir, JG_ELIMIT, "problem.yaml", "larger than");
 	free(text);
@@ -504,20 +474,20 @@ static void test_time_limit_precedence(void **state)
 	struct box *x = *state;
 
 	put_test(x->dir, "sample/1");
-	put(x->dir, "problem.yaml", "limits:\n  time_limit: 3\n");
-	put(x->dir, ".timelimit", "4\n");
-	put(x->dir, "domjudge-problem.ini", "name='x'\ntimelimit = '5'\ncolor=red\n");
+	jt_put(x->dir, "problem.yaml", "limits:\n  time_limit: 3\n");
+	jt_put(x->dir, ".timelimit", "4\n");
+	jt_put(x->dir, "domjudge-problem.ini", "name='x'\ntimelimit = '5'\ncolor=red\n");
 	expect_tl(x->dir, 2, 2, JG_TL_CLI);
 	expect_tl(x->dir, 0, 3, JG_TL_YAML);
-	put(x->dir, "problem.yaml", "limits:\n  memory: 100\n");
+	jt_put(x->dir, "problem.yaml", "limits:\n  memory: 100\n");
 	expect_tl(x->dir, 0, 4, JG_TL_FILE);
 	rm(x->dir, ".timelimit");
 	expect_tl(x->dir, 0, 5, JG_TL_INI);
-	put(x->dir, "domjudge-problem.ini", "timelimit=\"6.5\"\r\n");
+	jt_put(x->dir, "domjudge-problem.ini", "timelimit=\"6.5\"\r\n");
 	expect_tl(x->dir, 0, 6.5, JG_TL_INI);
-	put(x->dir, "domjudge-problem.ini", "  timelimit = 7\n");
+	jt_put(x->dir, "domjudge-problem.ini", "  timelimit = 7\n");
 	expect_tl(x->dir, 0, 7, JG_TL_INI);
-	put(x->dir, "domjudge-problem.ini", "timelimit_other = 7\n");
+	jt_put(x->dir, "domjudge-problem.ini", "timelimit_other = 7\n");
 	expect_tl(x->dir, 0, JG_DEFAULT_TIME_LIMIT, JG_TL_DEFAULT);
 	rm(x->dir, "domjudge-problem.ini");
 	expect_tl(x->dir, 0, JG_DEFAULT_TIME_LIMIT, JG_TL_DEFAULT);
@@ -529,12 +499,12 @@ static void test_time_limit_malformed(void **state)
 	struct box *x = *state;
 
 	put_test(x->dir, "sample/1");
-	put(x->dir, ".timelimit", "fast\n");
+	jt_put(x->dir, ".timelimit", "fast\n");
 	open_fails(x->dir, JG_EINPUT, "hello/.timelimit: expected a positive number", NULL);
-	put(x->dir, ".timelimit", "-1\n");
+	jt_put(x->dir, ".timelimit", "-1\n");
 	open_fails(x->dir, JG_EINPUT, "hello/.timelimit", NULL);
 	rm(x->dir, ".timelimit");
-	put(x->dir, "domjudge-problem.ini", "timelimit = 'soon'\n");
+	jt_put(x->dir, "domjudge-problem.ini", "timelimit = 'soon'\n");
 	open_fails(x->dir, JG_EINPUT, "hello/domjudge-problem.ini: timelimit", NULL);
 	/* the CLI value wins without looking at the files */
 	expect_tl(x->dir, 1.5, 1.5, JG_TL_CLI);
@@ -559,12 +529,12 @@ static void test_ordering(void **state)
 
 	for (size_t i = 0; i < sizeof(make) / sizeof(*make); i++)
 		put_test(x->dir, make[i]);
-	put(x->dir, "data/secret/.hidden.in", "x");
-	put(x->dir, "data/secret/notes.txt", "x");
-	put(x->dir, "data/secret/.git/9.in", "x");
-	put(x->dir, "data/other/z.in", "x");
-	put(x->dir, "data/sample/big.ans", "12345\n");
-	put(x->dir, "data/sample/big.in", "1234567890\n");
+	jt_put(x->dir, "data/secret/.hidden.in", "x");
+	jt_put(x->dir, "data/secret/notes.txt", "x");
+	jt_put(x->dir, "data/secret/.git/9.in", "x");
+	jt_put(x->dir, "data/other/z.in", "x");
+	jt_put(x->dir, "data/sample/big.ans", "12345\n");
+	jt_put(x->dir, "data/sample/big.in", "1234567890\n");
 	b = open_ok(x->dir, 0, NULL);
 	assert_int_equal(b->ntests, sizeof(want) / sizeof(*want) + 1);
 	for (size_t i = 0, j = 0; i < b->ntests; i++) {
@@ -592,7 +562,7 @@ static void test_missing_ans(void **state)
 	char want[4200];
 
 	put_test(x->dir, "sample/1");
-	put(x->dir, "data/secret/3.in", "1\n");
+	jt_put(x->dir, "data/secret/3.in", "1\n");
 	snprintf(want, sizeof(want), "%s/data/secret/3.in: no matching .ans", x->dir);
 	open_fails(x->dir, JG_EINPUT, want, NULL);
 }
@@ -604,9 +574,9 @@ static void test_no_tests(void **state)
 
 	snprintf(want, sizeof(want), "%s: no test cases under data/sample or data/secret", x->dir);
 	open_fails(x->dir, JG_EINPUT, want, NULL);
-	put(x->dir, "data/sample/readme.txt", "x");
-	put(x->dir, "data/other/1.in", "x");
-	put(x->dir, "data/other/1.ans", "x");
+	jt_put(x->dir, "data/sample/readme.txt", "x");
+	jt_put(x->dir, "data/other/1.in", "x");
+	jt_put(x->dir, "data/other/1.ans", "x");
 	open_fails(x->dir, JG_EINPUT, want, NULL);
 }
 
@@ -636,11 +606,11 @@ static void test_symlink_fanout(void **state)
 	char rel[128], target[64];
 	int levels = 24;
 
-	put(x->dir, "data/secret/leaf/1.in", "1\n");
-	put(x->dir, "data/secret/leaf/1.ans", "1\n");
+	jt_put(x->dir, "data/secret/leaf/1.in", "1\n");
+	jt_put(x->dir, "data/secret/leaf/1.ans", "1\n");
 	for (int k = 0; k < levels; k++) {
 		snprintf(rel, sizeof(rel), "data/secret/fan/d%d/keep", k);
-		put(x->dir, rel, "");
+		jt_put(x->dir, rel, "");
 		snprintf(target, sizeof(target), k + 1 < levels ? "../d%d" : "../../leaf", k + 1);
 		snprintf(rel, sizeof(rel), "data/secret/fan/d%d/a", k);
 		link_at(x->dir, rel, target);
@@ -658,12 +628,12 @@ static void test_symlinks(void **state)
 	jg_bundle *b;
 
 	put_test(x->dir, "secret/1");
-	put(x->dir, "extra/shared.in", "5\n");
-	put(x->dir, "extra/shared.ans", "5\n");
-	put(x->dir, "data/secret/2.ans", "x\n");
+	jt_put(x->dir, "extra/shared.in", "5\n");
+	jt_put(x->dir, "extra/shared.ans", "5\n");
+	jt_put(x->dir, "data/secret/2.ans", "x\n");
 	link_at(x->dir, "data/secret/2.in", "../../extra/shared.in");   /* inside: kept */
-	put(x->root, "outside/9.in", "secret\n");
-	put(x->root, "outside/9.ans", "secret\n");
+	jt_put(x->root, "outside/9.in", "secret\n");
+	jt_put(x->root, "outside/9.ans", "secret\n");
 	link_at(x->dir, "data/secret/passwd.in", "/etc/passwd");
 	link_at(x->dir, "data/secret/out", "../../../outside");
 	link_at(x->dir, "data/secret/loop", ".");
@@ -689,14 +659,14 @@ static void test_validators(void **state)
 	char want[4200];
 
 	put_test(x->dir, "sample/1");
-	put(x->dir, "problem.yaml", "validation: custom interactive\nvalidator_flags: -x\n");
+	jt_put(x->dir, "problem.yaml", "validation: custom interactive\nvalidator_flags: -x\n");
 	snprintf(want, sizeof(want),
 		 "%s: validation is custom but output_validators/ is empty", x->dir);
 	open_fails(x->dir, JG_EINPUT, want, NULL);
-	put(x->dir, "output_validators/readme.txt", "not a directory\n");
+	jt_put(x->dir, "output_validators/readme.txt", "not a directory\n");
 	open_fails(x->dir, JG_EINPUT, want, NULL);
-	put(x->dir, "output_validators/zeta/v.c", "");
-	put(x->dir, "output_validators/alpha/v.c", "");
+	jt_put(x->dir, "output_validators/zeta/v.c", "");
+	jt_put(x->dir, "output_validators/alpha/v.c", "");
 	b = open_ok(x->dir, 0, NULL);
 	assert_int_equal(b->problem.validation, JG_VALIDATION_INTERACTIVE);
 	assert_string_equal(b->problem.validator_flags, "-x");
@@ -705,7 +675,7 @@ static void test_validators(void **state)
 	assert_true(has_warning(b, "2 validators, using 'alpha'"));
 	jg_bundle_free(b);
 	/* default validation ignores output_validators/ */
-	put(x->dir, "problem.yaml", "validation: default\n");
+	jt_put(x->dir, "problem.yaml", "validation: default\n");
 	b = open_ok(x->dir, 0, NULL);
 	assert_null(b->problem.validator_dir);
 	jg_bundle_free(b);
@@ -716,10 +686,10 @@ static void test_validators(void **state)
 static void test_not_a_bundle(void **state)
 {
 	struct box *x = *state;
-	char *file = cat(x->in, "solution.cpp");
+	char *file = jt_path(x->in, "solution.cpp");
 	char want[4200];
 
-	put(x->in, "solution.cpp", "int main() {}\n");
+	jt_put(x->in, "solution.cpp", "int main() {}\n");
 	snprintf(want, sizeof(want), "%s: not a directory or a supported archive", file);
 	open_fails(file, JG_EINPUT, want, NULL);
 	open_fails("/nonexistent/bundle", JG_EINPUT, "/nonexistent/bundle", NULL);
@@ -770,7 +740,7 @@ static const struct file nested[] = {
 
 static void check_archive_bundle(struct box *x, const char *name, const char *top)
 {
-	char *path = cat(x->in, name), *extracted;
+	char *path = jt_path(x->in, name), *extracted;
 	jg_bundle *b;
 	struct stat st;
 
@@ -804,7 +774,7 @@ static void test_archive_bundles(void **state)
 	char *path;
 
 	for (size_t i = 0; i < sizeof(f) / sizeof(*f); i++) {
-		path = cat(x->in, f[i].name);
+		path = jt_path(x->in, f[i].name);
 		write_archive(path, f[i].format, f[i].filter, flat, sizeof(flat) / sizeof(*flat));
 		check_archive_bundle(x, f[i].name, NULL);
 		write_archive(path, f[i].format, f[i].filter, nested,
@@ -836,7 +806,7 @@ static void test_archive_errors(void **state)
 		{ "top/data/secret/3.in", "1\n" },
 	};
 	struct box *x = *state;
-	char *path = cat(x->in, "evil.tar.gz"), want[4200];
+	char *path = jt_path(x->in, "evil.tar.gz"), want[4200];
 
 	write_archive(path, ARCHIVE_FORMAT_TAR_PAX_RESTRICTED, ARCHIVE_FILTER_GZIP, evil, 2);
 	open_fails_in(path, x->work, JG_EINPUT, "evil.tar.gz: ../escape.txt: ", NULL);

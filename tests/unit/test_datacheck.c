@@ -24,6 +24,7 @@
 #include "findings.h"
 #include "fs.h"
 #include "utf8.h"
+#include "fixture_fs.h"
 
 #define MIB (1u << 20)
 
@@ -34,19 +35,12 @@ struct box {
 	jg_findings f;
 };
 
-static char *cat(const char *a, const char *b)
-{
-	char *p = jg_path_join(a, b);
-	assert_non_null(p);
-	return p;
-}
-
 static int box_setup(void **state)
 {
 	struct box *x = calloc(1, sizeof(*x));
 	assert_non_null(x);
 	assert_int_equal(jg_fs_mkdtemp(&x->root, NULL, "jg-datacheck-"), 0);
-	x->dir = cat(x->root, "p");
+	x->dir = jt_path(x->root, "p");
 	assert_int_equal(mkdir(x->dir, 0755), 0);
 	*state = x;
 	return 0;
@@ -64,51 +58,14 @@ static int box_teardown(void **state)
 	return 0;
 }
 
-static void mkdirs(const char *path)
-{
-	char *p = strdup(path);
-	assert_non_null(p);
-	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		assert_true(mkdir(p, 0755) == 0 || errno == EEXIST);
-		*s = '/';
-	}
-	free(p);
-}
-
-/* Writes n bytes to dir/rel, creating its parents. */
-static void put_bytes(const char *dir, const char *rel, const char *data, size_t n)
-{
-	char *path = cat(dir, rel);
-	FILE *f;
-	mkdirs(path);
-	assert_non_null(f = fopen(path, "w"));
-	assert_int_equal(fwrite(data, 1, n, f), n);
-	assert_int_equal(fclose(f), 0);
-	free(path);
-}
-
-static void put(const char *dir, const char *rel, const char *text)
-{
-	put_bytes(dir, rel, text, strlen(text));
-}
-
-static void put_dir(const char *dir, const char *rel)
-{
-	char *path = cat(dir, rel);
-	mkdirs(path);
-	assert_int_equal(mkdir(path, 0755), 0);
-	free(path);
-}
-
 /* Writes data/NAME.in and data/NAME.ans, given texts (NULL: a default). */
 static void put_test(const char *dir, const char *name, const char *in, const char *ans)
 {
 	char rel[256];
 	snprintf(rel, sizeof(rel), "data/%s.in", name);
-	put(dir, rel, in ? in : "1 2\n");
+	jt_put(dir, rel, in ? in : "1 2\n");
 	snprintf(rel, sizeof(rel), "data/%s.ans", name);
-	put(dir, rel, ans ? ans : "3\n");
+	jt_put(dir, rel, ans ? ans : "3\n");
 }
 
 /* n bytes of ASCII lines "123456789\n", then text at the end. */
@@ -223,11 +180,11 @@ static void test_pairing(void **state)
 	struct box *x = *state;
 
 	put_test(x->dir, "sample/1", NULL, NULL);
-	put(x->dir, "data/secret/3.in", "1\n");
-	put(x->dir, "data/secret/4.ans", "1\n");
-	put(x->dir, "data/secret/g/5.in", "1\n");
-	put_dir(x->dir, "data/secret/6.ans");   /* not a file: no .ans for 6.in */
-	put(x->dir, "data/secret/6.in", "1\n");
+	jt_put(x->dir, "data/secret/3.in", "1\n");
+	jt_put(x->dir, "data/secret/4.ans", "1\n");
+	jt_put(x->dir, "data/secret/g/5.in", "1\n");
+	jt_put_dir(x->dir, "data/secret/6.ans");   /* not a file: no .ans for 6.in */
+	jt_put(x->dir, "data/secret/6.in", "1\n");
 	put_test(x->dir, "secret/7", NULL, NULL);
 	check(x);
 	assert_int_equal(x->b->ntests, 2);
@@ -260,12 +217,12 @@ static void test_strict_unchanged(void **state)
 	char want[4200];
 
 	put_test(x->dir, "sample/1", NULL, NULL);
-	put(x->dir, "data/secret/4.ans", "1\n");
+	jt_put(x->dir, "data/secret/4.ans", "1\n");
 	assert_int_equal(jg_bundle_open(&b, x->dir, NULL), 0);
 	assert_int_equal(b->ntests, 1);
 	assert_null(b->errors);
 	jg_bundle_free(b);
-	put(x->dir, "data/secret/3.in", "1\n");
+	jt_put(x->dir, "data/secret/3.in", "1\n");
 	assert_int_equal(jg_bundle_open(&b, x->dir, NULL), JG_EINPUT);
 	assert_null(b);
 	snprintf(want, sizeof(want), "%s/data/secret/3.in: no matching .ans", x->dir);
@@ -281,7 +238,7 @@ static void test_pairing_cap(void **state)
 	put_test(x->dir, "secret/ok", NULL, NULL);
 	for (int i = 0; i < 1003; i++) {
 		snprintf(rel, sizeof(rel), "data/secret/%04d.in", i);
-		put(x->dir, rel, "1\n");
+		jt_put(x->dir, rel, "1\n");
 	}
 	check(x);
 	assert_int_equal(jg_strv_len(x->b->errors), 1001);
@@ -297,7 +254,7 @@ static void test_no_tests(void **state)
 {
 	struct box *x = *state;
 
-	put(x->dir, "data/secret/1.ans", "1\n");
+	jt_put(x->dir, "data/secret/1.ans", "1\n");
 	check(x);
 	assert_int_equal(x->b->ntests, 0);
 	expect(&x->f, JG_FINDING_ERROR, "data/secret/1.ans", "no matching .in");
@@ -316,8 +273,8 @@ static void test_clean(void **state)
 	put_test(x->dir, "secret/g1/1", "", "42\n");      /* an empty .in is fine */
 	put_test(x->dir, "secret/g1/2", "caf\xc3\xa9 \xf0\x9f\x98\x80\n", "\xe2\x82\xac\n");
 	put_test(x->dir, "secret/g2/deep/1", NULL, NULL);
-	put(x->dir, "data/secret/readme.txt", "no newline, \r\n \xff never read");
-	put_dir(x->dir, "data/secret/.hidden");       /* hidden: not a group */
+	jt_put(x->dir, "data/secret/readme.txt", "no newline, \r\n \xff never read");
+	jt_put_dir(x->dir, "data/secret/.hidden");       /* hidden: not a group */
 	check(x);
 	expect_none(&x->f);
 }
@@ -330,8 +287,8 @@ static void test_crlf(void **state)
 	put_test(x->dir, "sample/1", "1 2\r\n3\r\n", NULL);
 	put_test(x->dir, "secret/lone", NULL, "x\ny\rz\n");
 	put_test(x->dir, "secret/end", "a\nb\n\r", NULL);
-	put(x->dir, "data/secret/edge.in", edge);        /* CR ends a chunk, LF starts the next */
-	put(x->dir, "data/secret/edge.ans", "1\n");
+	jt_put(x->dir, "data/secret/edge.in", edge);        /* CR ends a chunk, LF starts the next */
+	jt_put(x->dir, "data/secret/edge.ans", "1\n");
 	check(x);
 	expect(&x->f, JG_FINDING_WARNING, "data/sample/1.in", "CRLF line endings (first on line 1)");
 	expect(&x->f, JG_FINDING_WARNING, "data/secret/lone.ans",
@@ -394,8 +351,8 @@ static void test_empty_ans_interactive(void **state)
 {
 	struct box *x = *state;
 
-	put(x->dir, "problem.yaml", "validation: custom interactive\n");
-	put(x->dir, "output_validators/io/io.cpp", "int main() {}\n");
+	jt_put(x->dir, "problem.yaml", "validation: custom interactive\n");
+	jt_put(x->dir, "output_validators/io/io.cpp", "int main() {}\n");
 	put_test(x->dir, "sample/1", NULL, "");
 	put_test(x->dir, "secret/1", NULL, "");
 	check(x);
@@ -408,14 +365,14 @@ static void test_output_limit(void **state)
 	char *over = lines_then(MIB + 1, ""), *half = lines_then(MIB / 2 + 1, "");
 	char *small = lines_then(MIB / 2 - 1, "\n");   /* half the limit exactly */
 
-	put(x->dir, "problem.yaml", "limits: {output: 1}\n");
+	jt_put(x->dir, "problem.yaml", "limits: {output: 1}\n");
 	put_test(x->dir, "sample/1", NULL, NULL);
 	put_test(x->dir, "secret/over", NULL, over);
 	put_test(x->dir, "secret/half", NULL, half);
-	put_bytes(x->dir, "data/secret/exact.ans", over, MIB);
-	put(x->dir, "data/secret/exact.in", "1\n");
-	put(x->dir, "data/secret/small.ans", small);
-	put(x->dir, "data/secret/small.in", "1\n");
+	jt_put_bytes(x->dir, "data/secret/exact.ans", over, MIB);
+	jt_put(x->dir, "data/secret/exact.in", "1\n");
+	jt_put(x->dir, "data/secret/small.ans", small);
+	jt_put(x->dir, "data/secret/small.in", "1\n");
 	check(x);
 	assert_int_equal(x->b->problem.output_mib, 1);
 	expect(&x->f, JG_FINDING_ERROR, "data/secret/over.ans",
@@ -442,8 +399,8 @@ static void test_large_file(void **state)
 	big[4 * MIB + 3] = '\xff';            /* offset 4194307 */
 	memcpy(big + 5 * MIB, "\r\n", 2);     /* after 524288 newlines */
 	put_test(x->dir, "sample/1", NULL, NULL);
-	put_bytes(x->dir, "data/secret/big.in", big, n + 1);
-	put(x->dir, "data/secret/big.ans", clean);
+	jt_put_bytes(x->dir, "data/secret/big.in", big, n + 1);
+	jt_put(x->dir, "data/secret/big.ans", clean);
 	check(x);
 	assert_int_equal(x->b->tests[1].in_size, n + 1);
 	expect(&x->f, JG_FINDING_WARNING, "data/secret/big.in",
@@ -461,7 +418,8 @@ static void test_unreadable(void **state)
 {
 	struct box *x = *state;
 	jg_bundle_opts opts = { .lenient = 1 };
-	char *gone = cat(x->dir, "data/secret/gone.in"), *fifo = cat(x->dir, "data/secret/fifo.ans");
+	char *gone = jt_path(x->dir, "data/secret/gone.in");
+	char *fifo = jt_path(x->dir, "data/secret/fifo.ans");
 
 	put_test(x->dir, "sample/1", NULL, NULL);
 	put_test(x->dir, "secret/gone", NULL, NULL);
@@ -481,16 +439,16 @@ static void test_unreadable(void **state)
 static void test_empty_groups(void **state)
 {
 	struct box *x = *state;
-	char *link = cat(x->dir, "data/secret/link");
+	char *link = jt_path(x->dir, "data/secret/link");
 
 	put_test(x->dir, "sample/1", NULL, NULL);
-	put_dir(x->dir, "data/sample/extra");
+	jt_put_dir(x->dir, "data/sample/extra");
 	put_test(x->dir, "secret/g1/1", NULL, NULL);
-	put_dir(x->dir, "data/secret/g2");
-	put(x->dir, "data/secret/g3/sub/readme.txt", "not a test\n");
+	jt_put_dir(x->dir, "data/secret/g2");
+	jt_put(x->dir, "data/secret/g3/sub/readme.txt", "not a test\n");
 	put_test(x->dir, "secret/g5/a/b/1", NULL, NULL);
-	put_dir(x->dir, "data/secret/g5/a/empty");
-	put_dir(x->dir, "data/secret/.git/objects");
+	jt_put_dir(x->dir, "data/secret/g5/a/empty");
+	jt_put_dir(x->dir, "data/secret/.git/objects");
 	assert_int_equal(symlink("g2", link), 0);
 	check(x);
 	expect(&x->f, JG_FINDING_WARNING, "data/sample/extra", "empty test group (no test case below it)");
@@ -515,7 +473,7 @@ static void test_group_prefixes(void **state)
 	put_test(x->dir, "secret/g1/1", NULL, NULL);
 	put_test(x->dir, "secret/g-1/1", NULL, NULL);
 	put_test(x->dir, "secret/g\xc3\xa9/1", NULL, NULL);
-	put_dir(x->dir, "data/secret/g");
+	jt_put_dir(x->dir, "data/secret/g");
 	/* bytes >= 0x80 sort after '/': a search that took them as signed would
 	 * miss secret/a/1 behind the secret/aé/ tests and call secret/a empty */
 	put_test(x->dir, "secret/a/1", NULL, NULL);
@@ -538,14 +496,14 @@ static void test_input_validators(void **state)
 
 	assert_int_equal(jg_datacheck_input_validators(&v, x->dir), 0);
 	assert_null(v);
-	put(x->dir, "input_validators/check.py", "print()\n");
-	put(x->dir, "input_validators/scripted/build", "#!/bin/sh\n");
-	put(x->dir, "input_validators/scripted/run", "#!/bin/sh\n");
-	put(x->dir, "input_validators/onlyrun/run", "#!/bin/sh\n");
-	put(x->dir, "input_validators/multi/main.cpp", "int main() {}\n");
-	put(x->dir, "input_validators/multi/util.h", "\n");
-	put(x->dir, "input_validators/.hidden.py", "\n");
-	put(x->dir, "input_format_validators/legacy.cpp", "int main() {}\n");
+	jt_put(x->dir, "input_validators/check.py", "print()\n");
+	jt_put(x->dir, "input_validators/scripted/build", "#!/bin/sh\n");
+	jt_put(x->dir, "input_validators/scripted/run", "#!/bin/sh\n");
+	jt_put(x->dir, "input_validators/onlyrun/run", "#!/bin/sh\n");
+	jt_put(x->dir, "input_validators/multi/main.cpp", "int main() {}\n");
+	jt_put(x->dir, "input_validators/multi/util.h", "\n");
+	jt_put(x->dir, "input_validators/.hidden.py", "\n");
+	jt_put(x->dir, "input_format_validators/legacy.cpp", "int main() {}\n");
 	assert_int_equal(jg_datacheck_input_validators(&v, x->dir), 0);
 	assert_int_equal(jg_strv_len(v), 5);
 	snprintf(want, sizeof(want), "%s/input_format_validators/legacy.cpp", x->dir);
@@ -573,10 +531,10 @@ static void test_input_validators_legacy(void **state)
 	struct box *x = *state;
 	char **v = NULL, want[4200];
 
-	put_dir(x->dir, "input_validators");
+	jt_put_dir(x->dir, "input_validators");
 	assert_int_equal(jg_datacheck_input_validators(&v, x->dir), 0);
 	assert_null(v);
-	put(x->dir, "input_format_validators/fmt/run", "#!/bin/sh\n");
+	jt_put(x->dir, "input_format_validators/fmt/run", "#!/bin/sh\n");
 	assert_int_equal(jg_datacheck_input_validators(&v, x->dir), 0);
 	assert_int_equal(jg_strv_len(v), 1);
 	snprintf(want, sizeof(want), "%s/input_format_validators/fmt", x->dir);
@@ -588,15 +546,15 @@ static void test_input_validators_legacy(void **state)
 static void test_input_validators_bad(void **state)
 {
 	struct box *x = *state;
-	char **v = (char **)1, *dir = cat(x->dir, "input_validators");
-	char *link = cat(dir, "escape.py"), *legacy = cat(x->dir, "input_format_validators");
+	char **v = (char **)1, *dir = jt_path(x->dir, "input_validators");
+	char *link = jt_path(dir, "escape.py"), *legacy = jt_path(x->dir, "input_format_validators");
 
-	put(x->dir, "input_validators", "a file\n");
+	jt_put(x->dir, "input_validators", "a file\n");
 	assert_int_equal(jg_datacheck_input_validators(&v, x->dir), JG_EINPUT);
 	assert_null(v);
 	assert_non_null(strstr(jg_error_last(), "/input_validators: not a directory inside the bundle"));
 	assert_int_equal(unlink(dir), 0);
-	put(x->dir, "input_validators/ok.py", "\n");
+	jt_put(x->dir, "input_validators/ok.py", "\n");
 	assert_int_equal(symlink("/etc/passwd", link), 0);
 	v = (char **)1;
 	assert_int_equal(jg_datacheck_input_validators(&v, x->dir), JG_EINPUT);

@@ -20,6 +20,7 @@
 #include "error.h"
 #include "expect.h"
 #include "fs.h"
+#include "fixture_fs.h"
 
 #define S(v) JG_VSET(JG_##v)
 
@@ -28,19 +29,12 @@ struct box {
 	char *prob;   /* root/prob: the package */
 };
 
-static char *cat(const char *a, const char *b)
-{
-	char *p = jg_path_join(a, b);
-	assert_non_null(p);
-	return p;
-}
-
 static int box_setup(void **state)
 {
 	struct box *b = calloc(1, sizeof(*b));
 	assert_non_null(b);
 	assert_int_equal(jg_fs_mkdtemp(&b->root, NULL, "jg-expect-"), 0);
-	b->prob = cat(b->root, "prob");
+	b->prob = jt_path(b->root, "prob");
 	assert_int_equal(mkdir(b->prob, 0755), 0);
 	*state = b;
 	return 0;
@@ -54,38 +48,6 @@ static int box_teardown(void **state)
 	free(b->prob);
 	free(b);
 	return 0;
-}
-
-static void mkdirs(const char *path)
-{
-	char *p = strdup(path);
-	assert_non_null(p);
-	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		assert_true(mkdir(p, 0755) == 0 || errno == EEXIST);
-		*s = '/';
-	}
-	free(p);
-}
-
-/* Writes dir/rel, creating its parents. */
-static void put(const char *dir, const char *rel, const char *text)
-{
-	char *path = cat(dir, rel);
-	FILE *f;
-	mkdirs(path);
-	assert_non_null(f = fopen(path, "w"));
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-	free(path);
-}
-
-static void put_dir(const char *dir, const char *rel)
-{
-	char *path = cat(dir, rel);
-	mkdirs(path);
-	assert_true(mkdir(path, 0755) == 0 || errno == EEXIST);
-	free(path);
 }
 
 static jg_expect *load_ok(const char *dir)
@@ -345,14 +307,14 @@ static void test_no_submissions(void **state)
 {
 	struct box *b = *state;
 	jg_expect *e = load_ok(b->prob);
-	char *missing = cat(b->root, "nope");
+	char *missing = jt_path(b->root, "nope");
 
 	assert_int_equal(e->nsubs, 0);
 	assert_null(e->warnings);
 	jg_expect_free(e);
 	jg_expect_free(NULL);
 
-	put_dir(b->prob, "submissions");
+	jt_put_dir(b->prob, "submissions");
 	e = load_ok(b->prob);
 	assert_int_equal(e->nsubs, 0);
 	jg_expect_free(e);
@@ -371,37 +333,37 @@ static void test_discovery(void **state)
 	char *want, *link;
 	jg_expect *e;
 
-	put(b->prob, "submissions/accepted/sol.cpp", "int main() {}\n");
-	put(b->prob, "submissions/accepted/multi/main.py", "import util\n");
-	put(b->prob, "submissions/accepted/multi/util.py", "x = 1\n");
-	put(b->prob, "submissions/accepted/multi/.hidden", "@EXPECTED_RESULTS@: TIMELIMIT\n");
-	put(b->prob, "submissions/accepted/.sol.cpp.swp", "junk");
-	put(b->prob, "submissions/accepted/sol.cpp~", "backup");
-	put(b->prob, "submissions/accepted/README.md", "notes");
-	put(b->prob, "submissions/accepted/notes.txt", "not skipped");
-	put_dir(b->prob, "submissions/accepted/empty");
-	put(b->prob, "submissions/wrong_answer/wa.py", "print(1)\n");
-	put(b->prob, "submissions/time_limit_exceeded/slow.c", "\n");
-	put(b->prob, "submissions/run_time_error/crash.c", "\n");
-	put(b->prob, "submissions/memory_limit_exceeded/m.c", "\n");
-	put(b->prob, "submissions/output_limit_exceeded/o.c", "\n");
-	put(b->prob, "submissions/output_limit/o2.c", "\n");
-	put(b->prob, "submissions/compile_error/ce.c", "\n");
-	put(b->prob, "submissions/compiler_error/ce2.c", "\n");
-	put(b->prob, "submissions/no_output/no.c", "\n");
-	put(b->prob, "submissions/partially_accepted/part.cpp", "\n");
-	put(b->prob, "submissions/Accepted/typo.cpp", "\n");
-	put(b->prob, "submissions/slow/x.cpp", "\n");
-	put(b->prob, "submissions/a-b/y.cpp", "\n");
-	put(b->prob, "submissions/stray.cpp", "\n");
-	put(b->prob, "submissions/README.md", "\n");
-	put(b->prob, "submissions/.gitignore", "\n");
-	put(b->prob, "submissions/.git/x", "\n");
-	link = cat(b->prob, "submissions/accepted/outside");
+	jt_put(b->prob, "submissions/accepted/sol.cpp", "int main() {}\n");
+	jt_put(b->prob, "submissions/accepted/multi/main.py", "import util\n");
+	jt_put(b->prob, "submissions/accepted/multi/util.py", "x = 1\n");
+	jt_put(b->prob, "submissions/accepted/multi/.hidden", "@EXPECTED_RESULTS@: TIMELIMIT\n");
+	jt_put(b->prob, "submissions/accepted/.sol.cpp.swp", "junk");
+	jt_put(b->prob, "submissions/accepted/sol.cpp~", "backup");
+	jt_put(b->prob, "submissions/accepted/README.md", "notes");
+	jt_put(b->prob, "submissions/accepted/notes.txt", "not skipped");
+	jt_put_dir(b->prob, "submissions/accepted/empty");
+	jt_put(b->prob, "submissions/wrong_answer/wa.py", "print(1)\n");
+	jt_put(b->prob, "submissions/time_limit_exceeded/slow.c", "\n");
+	jt_put(b->prob, "submissions/run_time_error/crash.c", "\n");
+	jt_put(b->prob, "submissions/memory_limit_exceeded/m.c", "\n");
+	jt_put(b->prob, "submissions/output_limit_exceeded/o.c", "\n");
+	jt_put(b->prob, "submissions/output_limit/o2.c", "\n");
+	jt_put(b->prob, "submissions/compile_error/ce.c", "\n");
+	jt_put(b->prob, "submissions/compiler_error/ce2.c", "\n");
+	jt_put(b->prob, "submissions/no_output/no.c", "\n");
+	jt_put(b->prob, "submissions/partially_accepted/part.cpp", "\n");
+	jt_put(b->prob, "submissions/Accepted/typo.cpp", "\n");
+	jt_put(b->prob, "submissions/slow/x.cpp", "\n");
+	jt_put(b->prob, "submissions/a-b/y.cpp", "\n");
+	jt_put(b->prob, "submissions/stray.cpp", "\n");
+	jt_put(b->prob, "submissions/README.md", "\n");
+	jt_put(b->prob, "submissions/.gitignore", "\n");
+	jt_put(b->prob, "submissions/.git/x", "\n");
+	link = jt_path(b->prob, "submissions/accepted/outside");
 	assert_int_equal(symlink("/etc", link), 0);
 	free(link);
-	put(b->prob, "shared/sol.cpp", "// @EXPECTED_RESULTS@: CORRECT\n");
-	link = cat(b->prob, "submissions/accepted/linked.cpp");
+	jt_put(b->prob, "shared/sol.cpp", "// @EXPECTED_RESULTS@: CORRECT\n");
+	link = jt_path(b->prob, "submissions/accepted/linked.cpp");
 	assert_int_equal(symlink("../../shared/sol.cpp", link), 0);
 	free(link);
 	e = load_ok(b->prob);
@@ -473,22 +435,22 @@ static void test_tags_in_tree(void **state)
 	jg_expect *e;
 	char big[70000];
 
-	put(b->prob, "submissions/accepted/narrow.cpp",
-	    "// @EXPECTED_RESULTS@: CORRECT, TIMELIMIT\n");
-	put(b->prob, "submissions/accepted/contra.cpp", "// @EXPECTED_RESULTS@: TIMELIMIT\n");
-	put(b->prob, "submissions/run_time_error/mem.c", "/* @EXPECTED_RESULTS@: MEMORY-LIMIT */\n");
-	put(b->prob, "submissions/run_time_error/plain.c", "int main(){}\n");
-	put(b->prob, "submissions/mixed/either.py", "# @EXPECTED_RESULTS@: TIMELIMIT, CORRECT\n");
-	put(b->prob, "submissions/mixed/bad.py", "# @EXPECTED_RESULTS@: CORRECT, FASTISH\n");
-	put(b->prob, "submissions/mixed/none.py", "print()\n");
-	put(b->prob, "submissions/mixed/multi/a.py", "import b\n");
-	put(b->prob, "submissions/mixed/multi/b.py", "# @EXPECTED_RESULTS@: WRONG-ANSWER\n");
-	put(b->prob, "submissions/mixed/multi/c.py", "# @EXPECTED_RESULTS@: RUN-ERROR\n");
-	put(b->prob, "submissions/partially_accepted/p.cpp", "// @EXPECTED_RESULTS@: WA\n");
+	jt_put(b->prob, "submissions/accepted/narrow.cpp",
+	       "// @EXPECTED_RESULTS@: CORRECT, TIMELIMIT\n");
+	jt_put(b->prob, "submissions/accepted/contra.cpp", "// @EXPECTED_RESULTS@: TIMELIMIT\n");
+	jt_put(b->prob, "submissions/run_time_error/mem.c", "/* @EXPECTED_RESULTS@: MEMORY-LIMIT */\n");
+	jt_put(b->prob, "submissions/run_time_error/plain.c", "int main(){}\n");
+	jt_put(b->prob, "submissions/mixed/either.py", "# @EXPECTED_RESULTS@: TIMELIMIT, CORRECT\n");
+	jt_put(b->prob, "submissions/mixed/bad.py", "# @EXPECTED_RESULTS@: CORRECT, FASTISH\n");
+	jt_put(b->prob, "submissions/mixed/none.py", "print()\n");
+	jt_put(b->prob, "submissions/mixed/multi/a.py", "import b\n");
+	jt_put(b->prob, "submissions/mixed/multi/b.py", "# @EXPECTED_RESULTS@: WRONG-ANSWER\n");
+	jt_put(b->prob, "submissions/mixed/multi/c.py", "# @EXPECTED_RESULTS@: RUN-ERROR\n");
+	jt_put(b->prob, "submissions/partially_accepted/p.cpp", "// @EXPECTED_RESULTS@: WA\n");
 	/* a tag past the first 64 KiB is not seen */
 	memset(big, ' ', sizeof(big));
 	strcpy(big + sizeof(big) - 40, "// @EXPECTED_RESULTS@: TIMELIMIT\n");
-	put(b->prob, "submissions/mixed/late.cpp", big);
+	jt_put(b->prob, "submissions/mixed/late.cpp", big);
 	e = load_ok(b->prob);
 
 	assert_int_equal(find(e, "accepted/narrow.cpp")->expected, S(AC));
@@ -530,42 +492,42 @@ static void test_yaml_rules(void **state)
 	const jg_expect_sub *s;
 	jg_expect *e;
 
-	put(b->prob, "submissions/accepted/a.py", "\n");
-	put(b->prob, "submissions/accepted/b.cpp", "\n");
-	put(b->prob, "submissions/wrong_answer/w.py", "\n");
-	put(b->prob, "submissions/wrong_answer/w.cpp", "\n");
-	put(b->prob, "submissions/mixed/m.py", "\n");
-	put(b->prob, "submissions/mixed/n.java", "\n");
-	put(b->prob, "submissions/slow/s.cpp", "\n");
-	put(b->prob, "submissions/slow/multi/main.py", "\n");
-	put(b->prob, "submissions/time_limit_exceeded/t.cpp", "\n");
-	put(b->prob, "submissions/brute_force/bf.py", "\n");
-	put(b->prob, "submissions/rejected/r.py", "\n");
-	put(b->prob, "submissions/submissions.yaml",
-	    "# rules\n"
-	    "accepted: AC\n"                            /* shorthand */
-	    "wrong_answer/*.py:\n"                      /* glob */
-	    "  permitted: [AC, WA, TLE]\n"
-	    "  required: WA\n"
-	    "wrong_answer/:\n"                          /* intersect and union */
-	    "  permitted:\n"
-	    "    - AC\n"
-	    "    - WA\n"
-	    "  required: [tle]\n"
-	    "mixed/{m.py,n.*}:\n"                       /* braces */
-	    "  permitted: [AC, RTE, MLE]\n"
-	    "  entrypoint: Main\n"
-	    "  authors: [Someone]\n"
-	    "  colour: blue\n"                          /* unknown key */
-	    "  score: 50\n"                             /* not checked */
-	    "  secret/group1: accepted\n"               /* test group: not checked */
-	    "slow: time limit exceeded\n"               /* 2023-07 draft phrase */
-	    "slow/multi: [AC, TLE]\n"
-	    "time_limit_exceeded:\n"
-	    "nothing/*.py:\n"                           /* matches nothing */
-	    "  permitted: [AC]\n"
-	    "'*.py': [WA]\n"                             /* '*' stops at '/' */
-	    "'*/s.cpp': {required: [RTE]}\n");
+	jt_put(b->prob, "submissions/accepted/a.py", "\n");
+	jt_put(b->prob, "submissions/accepted/b.cpp", "\n");
+	jt_put(b->prob, "submissions/wrong_answer/w.py", "\n");
+	jt_put(b->prob, "submissions/wrong_answer/w.cpp", "\n");
+	jt_put(b->prob, "submissions/mixed/m.py", "\n");
+	jt_put(b->prob, "submissions/mixed/n.java", "\n");
+	jt_put(b->prob, "submissions/slow/s.cpp", "\n");
+	jt_put(b->prob, "submissions/slow/multi/main.py", "\n");
+	jt_put(b->prob, "submissions/time_limit_exceeded/t.cpp", "\n");
+	jt_put(b->prob, "submissions/brute_force/bf.py", "\n");
+	jt_put(b->prob, "submissions/rejected/r.py", "\n");
+	jt_put(b->prob, "submissions/submissions.yaml",
+	       "# rules\n"
+	       "accepted: AC\n"                            /* shorthand */
+	       "wrong_answer/*.py:\n"                      /* glob */
+	       "  permitted: [AC, WA, TLE]\n"
+	       "  required: WA\n"
+	       "wrong_answer/:\n"                          /* intersect and union */
+	       "  permitted:\n"
+	       "    - AC\n"
+	       "    - WA\n"
+	       "  required: [tle]\n"
+	       "mixed/{m.py,n.*}:\n"                       /* braces */
+	       "  permitted: [AC, RTE, MLE]\n"
+	       "  entrypoint: Main\n"
+	       "  authors: [Someone]\n"
+	       "  colour: blue\n"                          /* unknown key */
+	       "  score: 50\n"                             /* not checked */
+	       "  secret/group1: accepted\n"               /* test group: not checked */
+	       "slow: time limit exceeded\n"               /* 2023-07 draft phrase */
+	       "slow/multi: [AC, TLE]\n"
+	       "time_limit_exceeded:\n"
+	       "nothing/*.py:\n"                           /* matches nothing */
+	       "  permitted: [AC]\n"
+	       "'*.py': [WA]\n"                             /* '*' stops at '/' */
+	       "'*/s.cpp': {required: [RTE]}\n");
 	e = load_ok(b->prob);
 
 	s = find(e, "accepted/a.py");
@@ -618,11 +580,11 @@ static void test_yaml_replaces_default(void **state)
 	const jg_expect_sub *s;
 	jg_expect *e;
 
-	put(b->prob, "submissions/brute_force/bf.py", "\n");
-	put(b->prob, "submissions/brute_force/bf2.py", "\n");
-	put(b->prob, "submissions/expectations.yaml",
-	    "brute_force:\n  permitted: [AC, WA, TLE]\n"
-	    "brute_force/bf2.py: [WA]\n");
+	jt_put(b->prob, "submissions/brute_force/bf.py", "\n");
+	jt_put(b->prob, "submissions/brute_force/bf2.py", "\n");
+	jt_put(b->prob, "submissions/expectations.yaml",
+	       "brute_force:\n  permitted: [AC, WA, TLE]\n"
+	       "brute_force/bf2.py: [WA]\n");
 	e = load_ok(b->prob);
 	s = find(e, "brute_force/bf.py");
 	assert_int_equal(s->permitted, S(AC) | S(WA) | S(TLE));
@@ -634,9 +596,9 @@ static void test_yaml_replaces_default(void **state)
 
 static void yaml_fails(struct box *b, const char *yaml, const char *want)
 {
-	char *file = cat(b->prob, "submissions/submissions.yaml");
+	char *file = jt_path(b->prob, "submissions/submissions.yaml");
 
-	put(b->prob, "submissions/submissions.yaml", yaml);
+	jt_put(b->prob, "submissions/submissions.yaml", yaml);
 	load_fails(b->prob, file, want);
 	free(file);
 }
@@ -645,8 +607,8 @@ static void test_yaml_errors(void **state)
 {
 	struct box *b = *state;
 
-	put(b->prob, "submissions/accepted/a.py", "\n");
-	put(b->prob, "submissions/accepted/b.py", "\n");
+	jt_put(b->prob, "submissions/accepted/a.py", "\n");
+	jt_put(b->prob, "submissions/accepted/b.py", "\n");
 	yaml_fails(b, "accepted:\n  required: [AC]\n  permitted: {a: 1}\n",
 		   "line 3: 'permitted' must be a list of verdicts");
 	yaml_fails(b, "accepted:\n  permitted: [AC, [WA]]\n",
@@ -674,19 +636,19 @@ static void test_json_entry_point(void **state)
 	struct box *b = *state;
 	jg_expect *e;
 
-	put(b->prob, "submissions/accepted/multi/main.py", "\n");
-	put(b->prob, "submissions/accepted/multi/lib.py", "\n");
-	put(b->prob, "submissions/accepted/Sol.java", "\n");
-	put(b->prob, "submissions/mixed/two/run.sh", "\n");
-	put(b->prob, "submissions/submissions.yaml", "accepted:\n  entrypoint: fromyaml.py\n");
-	put(b->prob, "submissions.json",
-	    "{\n"
-	    "  \"submissions/accepted/multi/\": {\"entry_point\": \"main.py\"},\n"
-	    "  \"submissions/accepted/gone.py\": {\"entry_point\": \"x.py\"},\n"
-	    "  \"submissions/accepted/Sol.java\": {\"langid\": \"java\", \"team\": \"jury\","
-	    " \"flavour\": 1}\n"
-	    "}\n");
-	put(b->prob, "submissions/submissions.json", "{\"mixed/two\": {\"entry_point\": \"run.sh\"}}");
+	jt_put(b->prob, "submissions/accepted/multi/main.py", "\n");
+	jt_put(b->prob, "submissions/accepted/multi/lib.py", "\n");
+	jt_put(b->prob, "submissions/accepted/Sol.java", "\n");
+	jt_put(b->prob, "submissions/mixed/two/run.sh", "\n");
+	jt_put(b->prob, "submissions/submissions.yaml", "accepted:\n  entrypoint: fromyaml.py\n");
+	jt_put(b->prob, "submissions.json",
+	       "{\n"
+	       "  \"submissions/accepted/multi/\": {\"entry_point\": \"main.py\"},\n"
+	       "  \"submissions/accepted/gone.py\": {\"entry_point\": \"x.py\"},\n"
+	       "  \"submissions/accepted/Sol.java\": {\"langid\": \"java\", \"team\": \"jury\","
+	       " \"flavour\": 1}\n"
+	       "}\n");
+	jt_put(b->prob, "submissions/submissions.json", "{\"mixed/two\": {\"entry_point\": \"run.sh\"}}");
 	e = load_ok(b->prob);
 	assert_string_equal(find(e, "accepted/multi")->entry, "main.py");
 	assert_string_equal(find(e, "accepted/Sol.java")->entry, "fromyaml.py");
@@ -699,9 +661,9 @@ static void test_json_entry_point(void **state)
 
 static void json_fails(struct box *b, const char *json, const char *want)
 {
-	char *file = cat(b->prob, "submissions.json");
+	char *file = jt_path(b->prob, "submissions.json");
 
-	put(b->prob, "submissions.json", json);
+	jt_put(b->prob, "submissions.json", json);
 	load_fails(b->prob, file, want);
 	free(file);
 }
@@ -710,7 +672,7 @@ static void test_json_errors(void **state)
 {
 	struct box *b = *state;
 
-	put(b->prob, "submissions/accepted/a.py", "\n");
+	jt_put(b->prob, "submissions/accepted/a.py", "\n");
 	json_fails(b, "{\"submissions/accepted/a.py\": {\"entry_point\": 3}}",
 		   "entry_point must be a string");
 	json_fails(b, "{\"submissions/accepted/a.py\": \"main.py\"}", "must map to an object");

@@ -22,6 +22,7 @@
 #include "fntest.h"
 #include "fs.h"
 #include "lang.h"
+#include "fixture_fs.h"
 
 static char *tmpdir;
 
@@ -37,23 +38,11 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* Writes tmpdir/name; returns its path (caller frees). */
 static char *put(const char *name, const char *text)
 {
-	char *p = jg_path_join(tmpdir, name);
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	return p;
-}
-
-static char *slurp(const char *path)
-{
-	char *text = NULL;
-	size_t len;
-	if (jg_fs_read_file(&text, &len, path, 1 << 20) < 0)
-		fail_msg("%s", jg_error_last());
-	return text;
+	jt_put(tmpdir, name, text);
+	return jt_path(tmpdir, name);
 }
 
 static jg_fnsig *decl(const char *name, const char *text)
@@ -280,9 +269,9 @@ static void test_fntest(void **state)
 	char *in2 = jg_path_join(tmpdir, "1.in"), *ans2 = jg_path_join(tmpdir, "1.ans");
 
 	assert_int_equal(jg_fntest_convert(s, json, NULL, NULL, "data/t.json", "data/t.ans", in, ans), 0);
-	assert_string_equal(text = slurp(in), "[[1,3],[2]]\n");
+	assert_string_equal(text = jt_slurp(in, NULL), "[[1,3],[2]]\n");
 	free(text);
-	assert_string_equal(text = slurp(ans), "2\n");
+	assert_string_equal(text = jt_slurp(ans, NULL), "2\n");
 	free(text);
 	assert_int_equal(jg_fntest_convert(s, bad, NULL, NULL, "data/bad.json", "-", in2, ans2), JG_EINPUT);
 	assert_string_equal(jg_error_last(), "data/bad.json: argument 1 (a): element 2: expected int, got a string");
@@ -324,11 +313,11 @@ static void test_bundle(void **state)
 	assert_int_equal(b->ntests, 8);
 	assert_string_equal(b->tests[1].name, "sample/2");
 	assert_string_equal(b->tests[7].name, "secret/06-odd");
-	assert_string_equal(text = slurp(b->tests[1].in_path), "[[1,2],[3,4]]\n");
+	assert_string_equal(text = jt_slurp(b->tests[1].in_path, NULL), "[[1,2],[3,4]]\n");
 	free(text);
-	assert_string_equal(text = slurp(b->tests[1].ans_path), "2.5\n");   /* was the string "2.5" */
+	assert_string_equal(text = jt_slurp(b->tests[1].ans_path, NULL), "2.5\n");   /* was the string "2.5" */
 	free(text);
-	assert_string_equal(text = slurp(b->tests[7].ans_path), "4.5\n");
+	assert_string_equal(text = jt_slurp(b->tests[7].ans_path, NULL), "4.5\n");
 	free(text);
 	assert_true(b->tests[1].in_size == 14);
 	char *gen = strdup(b->gen_dir);
@@ -355,7 +344,7 @@ static void test_adhoc(void **state)
 	assert_string_equal(b->problem.name, "sum");
 	assert_true(b->problem.time_limit == 2.5);
 	assert_null(b->problem.function);
-	assert_string_equal(text = slurp(b->tests[0].ans_path), "3\n");
+	assert_string_equal(text = jt_slurp(b->tests[0].ans_path, NULL), "3\n");
 	free(text);
 	gen = strdup(b->gen_dir);
 	jg_bundle_free(b);
@@ -365,7 +354,7 @@ static void test_adhoc(void **state)
 	assert_int_equal(jg_adhoc_bundle(&b, fn, decl("add", "int add(int a, int b)"), "add", 0, "request"), 0);
 	assert_int_equal(b->ntests, 2);
 	assert_non_null(b->problem.function);
-	assert_string_equal(text = slurp(b->tests[0].ans_path), "3\n");
+	assert_string_equal(text = jt_slurp(b->tests[0].ans_path, NULL), "3\n");
 	free(text);
 	jg_bundle_free(b);
 	/* errors name the test; the signature is freed (valgrind/ASan check) */

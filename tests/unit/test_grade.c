@@ -25,28 +25,13 @@
 #include "grade.h"
 #include "grade_out.h"
 #include "hash.h"
+#include "fixture_fs.h"
 
 struct box {
 	char          *root, *dir;
 	jg_bundle     *b;
 	jg_assignment *a;
 };
-
-static void put(const char *dir, const char *rel, const char *text)
-{
-	char *p = jg_path_join(dir, rel), *s;
-	FILE *f;
-	assert_non_null(p);
-	for (s = p + strlen(dir) + 1; (s = strchr(s, '/')); s++) {
-		*s = '\0';
-		mkdir(p, 0755);
-		*s = '/';
-	}
-	assert_non_null(f = fopen(p, "w"));
-	fputs(text, f);
-	fclose(f);
-	free(p);
-}
 
 /* sample/1, sample/2, secret/a, secret/big/1, secret/big/2, secret/z */
 static int box_setup(void **state)
@@ -60,12 +45,12 @@ static int box_setup(void **state)
 	assert_int_equal(jg_fs_mkdtemp(&x->root, NULL, "jg-grade-"), 0);
 	assert_non_null(x->dir = jg_path_join(x->root, "p"));
 	assert_int_equal(mkdir(x->dir, 0755), 0);
-	put(x->dir, "problem.yaml", "name: t\n");
+	jt_put(x->dir, "problem.yaml", "name: t\n");
 	for (size_t i = 0; i < sizeof(tests) / sizeof(*tests); i++) {
 		snprintf(buf, sizeof(buf), "data/%s.in", tests[i]);
-		put(x->dir, buf, "1\n");
+		jt_put(x->dir, buf, "1\n");
 		snprintf(buf, sizeof(buf), "data/%s.ans", tests[i]);
-		put(x->dir, buf, "1\n");
+		jt_put(x->dir, buf, "1\n");
 	}
 	*state = x;
 	return 0;
@@ -91,7 +76,7 @@ static int load(struct box *x, const char *yaml)
 	x->a = NULL;
 	x->b = NULL;
 	if (yaml)
-		put(x->dir, "assignment.yaml", yaml);
+		jt_put(x->dir, "assignment.yaml", yaml);
 	assert_int_equal(jg_bundle_open(&x->b, x->dir, NULL), 0);
 	return jg_assignment_load(&x->a, x->b);
 }
@@ -178,8 +163,8 @@ static void test_rules(void **state)
 	char *why = NULL, *src = jg_path_join(x->root, "main.cpp"), *ok = jg_path_join(x->root, "ok.c");
 	const char *names[] = { "main.cpp" }, *paths[] = { src }, *onames[] = { "ok.c" }, *opaths[] = { ok };
 
-	put(x->root, "main.cpp", "#include <vector>\n#include   <algorithm>\nint main() {}\n");
-	put(x->root, "ok.c", "#include <algorithm>\n");   /* files: *.cpp only */
+	jt_put(x->root, "main.cpp", "#include <vector>\n#include   <algorithm>\nint main() {}\n");
+	jt_put(x->root, "ok.c", "#include <algorithm>\n");   /* files: *.cpp only */
 	assert_int_equal(load(x, "languages: [c, cpp]\nrequired_files: [main.cpp]\nforbidden:\n"
 			      "  - pattern: '#include\\s*<algorithm>'\n    message: no algorithm\n"
 			      "    files: '*.cpp'\n"), 0);
@@ -193,7 +178,7 @@ static void test_rules(void **state)
 	assert_int_equal(jg_assignment_check(&why, x->a, "cpp", names, paths, 1), 0);
 	assert_string_equal(why, "main.cpp: no algorithm");
 	free(why);
-	put(x->root, "main.cpp", "#include <vector>\nint main() {}\n");
+	jt_put(x->root, "main.cpp", "#include <vector>\nint main() {}\n");
 	assert_int_equal(jg_assignment_check(&why, x->a, "cpp", names, paths, 1), 0);
 	assert_null(why);
 	free(src);
@@ -235,7 +220,7 @@ static void test_hash_and_shards(void **state)
 	assert_int_equal(jg_hash_tree(&a, x->dir), 0);
 	assert_int_equal(jg_hash_tree(&b, x->dir), 0);
 	assert_true(a == b);
-	put(x->dir, "data/secret/a.ans", "2\n");
+	jt_put(x->dir, "data/secret/a.ans", "2\n");
 	assert_int_equal(jg_hash_tree(&c, x->dir), 0);
 	assert_true(a != c);
 	assert_true(jg_hash_str(JG_HASH_INIT, "") == UINT64_C(0xaf63bd4c8601b7df));  /* FNV-1a of "\0" */
@@ -271,14 +256,6 @@ static void add_rec(FILE *f, const char *id, const char *name, int ac, int late)
 {
 	fprintf(f, rec_fmt, id, name, late ? "true" : "false", ac, ac ? "true" : "false", ac ? "AC" : "WA",
 		ac, ac ? "AC" : "WA");
-}
-
-static char *slurp(const char *path)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	assert_int_equal(jg_fs_read_file(&buf, &len, path, 64u << 20), 0);
-	return buf;
 }
 
 /* jg_grade_write as a GitHub job runs it: the step summary at `summary`,
@@ -325,37 +302,37 @@ static void test_outputs(void **state)
 	assert_int_equal(t.students, 2);
 	assert_true(t.score == 1 && t.max == 4);
 
-	text = slurp(csv);
+	text = jt_slurp(csv, NULL);
 	assert_string_equal(text, "name,id,score,max,verdict,late,reason,sample/1,secret/1\r\n"
 				  "\"Ann, \"\"A\"\"\",a1,1,2,AC,no,,1,0\r\n"
 				  "'=cmd|' /C calc'!A0,b2,0,2,WA,yes,,0,0\r\n");
 	free(text);
-	text = slurp(js);                  /* instructors see everything */
+	text = jt_slurp(js, NULL);         /* instructors see everything */
 	assert_non_null(strstr(text, "SECRET-ANSWER"));
 	assert_null(strstr(text, "\"hash\""));
 	free(text);
-	text = slurp(xml);                 /* students do not */
+	text = jt_slurp(xml, NULL);        /* students do not */
 	assert_null(strstr(text, "SECRET"));
 	assert_non_null(strstr(text, "expected 3, got 4"));
 	free(text);
 	free(fb), fb = jg_path_join(x->root, "fb/b2.txt");
-	text = slurp(fb);
+	text = jt_slurp(fb, NULL);
 	assert_null(strstr(text, "SECRET"));
 	assert_non_null(strstr(text, "secret/1: WA (hidden test)"));
 	assert_non_null(strstr(text, "    -3\n    +4\n"));
 	free(text);
 	free(gs), gs = jg_path_join(x->root, "gs/a1/results.json");
-	text = slurp(gs);
+	text = jt_slurp(gs, NULL);
 	assert_null(strstr(text, "SECRET"));
 	assert_non_null(strstr(text, "\"status\": \"passed\""));
 	free(text);
-	text = slurp(ghout);
+	text = jt_slurp(ghout, NULL);
 	assert_null(strstr(text, "SECRET"));
 	assert_non_null(strstr(text, "::error title=b2 (=cmd|' /C calc'!A0)::WA: 0/2 points\n") ||
 			strstr(text, "::error title==cmd|' /C calc'!A0 (b2)::WA: 0/2 points\n"));
 	assert_non_null(strstr(text, "::notice title=Autograding complete::Points 1/4\n"));
 	free(text);
-	text = slurp(sum);
+	text = jt_slurp(sum, NULL);
 	assert_non_null(strstr(text, "| Student | Id | Score | Verdict | Late |"));
 	assert_null(strstr(text, "|' /C"));            /* a pipe in a name cannot break the table */
 	free(text);
@@ -390,7 +367,7 @@ static void test_summary_cap_and_merge(void **state)
 	assert_int_equal(stat(sum, &st), 0);
 	assert_true(st.st_size < (1 << 20));             /* GitHub's limit */
 	assert_true(st.st_size > (800 << 10));
-	char *text = slurp(sum);
+	char *text = jt_slurp(sum, NULL);
 	assert_non_null(strstr(text, "more students not listed"));
 	free(text);
 

@@ -18,6 +18,7 @@
 #include "error.h"
 #include "report.h"
 #include "report_fixture.h"
+#include "fixture_fs.h"
 
 #define PYTHON "/usr/bin/python3"
 
@@ -63,26 +64,6 @@ struct state {
 	char schema[4096];   /* "" when the schema file is absent */
 };
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *p;
-	long n;
-
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	assert_true(n >= 0);
-	rewind(f);
-	p = malloc((size_t)n + 1);
-	assert_non_null(p);
-	assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
-	p[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return p;
-}
-
 static void write_report(const jg_report *r, const char *path)
 {
 	FILE *f = fopen(path, "w");
@@ -112,7 +93,7 @@ static int setup(void **state)
 	snprintf(st.xml, sizeof(st.xml), "%s/report.xml", st.dir);
 	write_report(r, st.xml);
 	jg_report_free(r);
-	st.text = slurp(st.xml, &st.len);
+	st.text = jt_slurp(st.xml, &st.len);
 	find_schema(&st);
 	*state = &st;
 	return 0;
@@ -198,7 +179,7 @@ static void test_empty_report_valid(void **state)
 
 	snprintf(path, sizeof(path), "%s/empty.xml", st->dir);
 	write_report(&r, path);
-	text = slurp(path, &len);
+	text = jt_slurp(path, &len);
 	assert_non_null(strstr(text, "<testsuites name=\"\" tests=\"0\" failures=\"0\" errors=\"0\""));
 	free(text);
 	if (st->schema[0] && xmllint(st, path, out, sizeof(out)) != 0)
@@ -336,7 +317,7 @@ static void test_save_and_write_error(void **state)
 
 	snprintf(path, sizeof(path), "%s/saved.xml", st->dir);
 	assert_int_equal(jg_report_save_junit(r, path), 0);
-	text = slurp(path, &len);
+	text = jt_slurp(path, &len);
 	assert_int_equal(len, st->len);
 	assert_memory_equal(text, st->text, len);
 	free(text);
@@ -369,7 +350,7 @@ static void test_cases(void **state)
 	assert_non_null(f = fopen(path, "w"));
 	assert_int_equal(jg_junit_write_cases(f, "p<1>", props, c, 5), 0);
 	fclose(f);
-	text = slurp(path, &len);
+	text = jt_slurp(path, &len);
 	assert_non_null(strstr(text, "<testsuite name=\"p&lt;1&gt;\" tests=\"5\" failures=\"2\" errors=\"1\" skipped=\"1\""));
 	assert_non_null(strstr(text, "<property name=\"time_limit\" value=\"derived 1 s\"/>"));
 	assert_null(strstr(text, "name=\"none\""));

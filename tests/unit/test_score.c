@@ -22,6 +22,7 @@
 #include "error.h"
 #include "fs.h"
 #include "score.h"
+#include "fixture_fs.h"
 
 struct box {
 	char *root;
@@ -34,19 +35,12 @@ struct box {
 	jg_group_result total;
 };
 
-static char *cat(const char *a, const char *b)
-{
-	char *p = jg_path_join(a, b);
-	assert_non_null(p);
-	return p;
-}
-
 static int box_setup(void **state)
 {
 	struct box *x = calloc(1, sizeof(*x));
 	assert_non_null(x);
 	assert_int_equal(jg_fs_mkdtemp(&x->root, NULL, "jg-score-"), 0);
-	x->dir = cat(x->root, "p");
+	x->dir = jt_path(x->root, "p");
 	assert_int_equal(mkdir(x->dir, 0755), 0);
 	*state = x;
 	return 0;
@@ -67,38 +61,6 @@ static int box_teardown(void **state)
 	return 0;
 }
 
-static void mkdirs(const char *path)
-{
-	char *p = strdup(path);
-	assert_non_null(p);
-	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		assert_true(mkdir(p, 0755) == 0 || errno == EEXIST);
-		*s = '/';
-	}
-	free(p);
-}
-
-/* Writes dir/rel, creating its parents. */
-static void put(struct box *x, const char *rel, const char *text)
-{
-	char *path = cat(x->dir, rel);
-	FILE *f;
-	mkdirs(path);
-	assert_non_null(f = fopen(path, "w"));
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-	free(path);
-}
-
-static void put_dir(struct box *x, const char *rel)
-{
-	char *path = cat(x->dir, rel), *slash = cat(path, "x");
-	mkdirs(slash);
-	free(slash);
-	free(path);
-}
-
 /* Tests data/NAME.in/.ans for every name given, NULL-terminated. */
 static void put_tests(struct box *x, ...)
 {
@@ -109,9 +71,9 @@ static void put_tests(struct box *x, ...)
 	va_start(ap, x);
 	while ((name = va_arg(ap, const char *))) {
 		snprintf(rel, sizeof(rel), "data/%s.in", name);
-		put(x, rel, "1\n");
+		jt_put(x->dir, rel, "1\n");
 		snprintf(rel, sizeof(rel), "data/%s.ans", name);
-		put(x, rel, "1\n");
+		jt_put(x->dir, rel, "1\n");
 	}
 	va_end(ap);
 }
@@ -297,10 +259,10 @@ static void test_nested_and_empty(void **state)
 
 	put_tests(x, "sample/1", "secret/a", "secret/g1/1", "secret/g1/2", "secret/g2/deep/1",
 		  "secret/z", NULL);
-	put_dir(x, "data/secret/empty");
-	put_dir(x, "data/secret/g3/sub");
-	put_dir(x, "data/secret/z.files");     /* a test's files, not a group */
-	put(x, "data/secret/g3/notes.txt", "not a test\n");
+	jt_put_dir(x->dir, "data/secret/empty");
+	jt_put_dir(x->dir, "data/secret/g3/sub");
+	jt_put_dir(x->dir, "data/secret/z.files");     /* a test's files, not a group */
+	jt_put(x->dir, "data/secret/g3/notes.txt", "not a test\n");
 	load(x);
 	assert_int_equal(jg_groups_count(x->g), 9);
 	assert_string_equal(jg_groups_name(x->g, 3), "secret/empty");
@@ -338,14 +300,14 @@ static void test_inheritance(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "sample/1", "secret/g1/1", "secret/g1/x/1", "secret/g2/1", NULL);
-	put(x, "data/testdata.yaml",
-	    "output_validator_flags: float_tolerance 1e-6\n"
-	    "input_validator_flags: n_max=100\n");
-	put(x, "data/secret/testdata.yaml", "on_reject: continue\n");
-	put(x, "data/secret/g1/testdata.yaml",
-	    "input_validator_flags: n_max=10\n"
-	    "on_reject: break\n");
-	put(x, "data/secret/g2/testdata.yaml", "# nothing here\n");
+	jt_put(x->dir, "data/testdata.yaml",
+	       "output_validator_flags: float_tolerance 1e-6\n"
+	       "input_validator_flags: n_max=100\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "on_reject: continue\n");
+	jt_put(x->dir, "data/secret/g1/testdata.yaml",
+	       "input_validator_flags: n_max=10\n"
+	       "on_reject: break\n");
+	jt_put(x->dir, "data/secret/g2/testdata.yaml", "# nothing here\n");
 	load(x);
 	assert_string_equal(jg_groups_output_flags(x->g, test_index(x, "sample/1")),
 			    "float_tolerance 1e-6");
@@ -374,11 +336,12 @@ static void test_verdict_modes(void **state)
 		  "secret/c/1", "secret/c/2",
 		  "secret/d/1", "secret/d/2",
 		  "secret/e/1", "secret/e/2", NULL);
-	put(x, "data/secret/testdata.yaml", "on_reject: continue\n");
-	put(x, "data/secret/b/testdata.yaml", "grader_flags: first_error\n");
-	put(x, "data/secret/c/testdata.yaml", "grader_flags: always_accept\n");
-	put(x, "data/secret/d/testdata.yaml", "grader_flags: accept_if_any_accepted first_error\n");
-	put(x, "data/secret/e/testdata.yaml", "grader_flags: always_accept worst_error\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "on_reject: continue\n");
+	jt_put(x->dir, "data/secret/b/testdata.yaml", "grader_flags: first_error\n");
+	jt_put(x->dir, "data/secret/c/testdata.yaml", "grader_flags: always_accept\n");
+	jt_put(x->dir, "data/secret/d/testdata.yaml",
+	       "grader_flags: accept_if_any_accepted first_error\n");
+	jt_put(x->dir, "data/secret/e/testdata.yaml", "grader_flags: always_accept worst_error\n");
 	load(x);
 	set(x, "secret/a/1", JG_WA);
 	set(x, "secret/a/2", JG_RTE);
@@ -431,7 +394,7 @@ static void test_skipped(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "sample/1", "secret/a/1", "secret/a/2", "secret/b/1", "secret/b/2", NULL);
-	put(x, "data/secret/b/testdata.yaml", "grader_flags: always_accept\n");
+	jt_put(x->dir, "data/secret/b/testdata.yaml", "grader_flags: always_accept\n");
 	load(x);
 	all(x, JG_SKIPPED);
 	set(x, "sample/1", JG_AC);
@@ -462,13 +425,13 @@ static void test_score_modes(void **state)
 		  "secret/min/1", "secret/min/2",
 		  "secret/max/1", "secret/max/2",
 		  "secret/avg/1", "secret/avg/2", "secret/avg/3", NULL);
-	put(x, "data/testdata.yaml", "on_reject: continue\n");
-	put(x, "data/secret/testdata.yaml", "grader_flags: always_accept\n");
-	put(x, "data/secret/sum/testdata.yaml", "accept_score: 2\nreject_score: -1\n"
-	    "grader_flags: always_accept\n");
-	put(x, "data/secret/min/testdata.yaml", "grader_flags: min always_accept\n");
-	put(x, "data/secret/max/testdata.yaml", "grader_flags: max always_accept\n");
-	put(x, "data/secret/avg/testdata.yaml", "grader_flags: avg always_accept\n");
+	jt_put(x->dir, "data/testdata.yaml", "on_reject: continue\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "grader_flags: always_accept\n");
+	jt_put(x->dir, "data/secret/sum/testdata.yaml", "accept_score: 2\nreject_score: -1\n"
+	       "grader_flags: always_accept\n");
+	jt_put(x->dir, "data/secret/min/testdata.yaml", "grader_flags: min always_accept\n");
+	jt_put(x->dir, "data/secret/max/testdata.yaml", "grader_flags: max always_accept\n");
+	jt_put(x->dir, "data/secret/avg/testdata.yaml", "grader_flags: avg always_accept\n");
 	load(x);
 	set(x, "secret/sum/2", JG_WA);
 	set_score(x, "secret/sum/3", JG_AC, 5);      /* score.txt wins over accept_score */
@@ -503,8 +466,8 @@ static void test_skipped_scores(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "secret/1", "secret/2", "secret/3", NULL);
-	put(x, "data/secret/testdata.yaml", "grader_flags: always_accept avg\n"
-	    "reject_score: 0.2\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "grader_flags: always_accept avg\n"
+	       "reject_score: 0.2\n");
 	load(x);
 	set_score(x, "secret/1", JG_AC, 0.5);
 	set(x, "secret/2", JG_WA);
@@ -519,11 +482,11 @@ static void test_range_and_reject(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "secret/a/1", "secret/a/2", "secret/b/1", "secret/b/2", NULL);
-	put(x, "data/secret/testdata.yaml", "on_reject: continue\ngrader_flags: "
-	    "accept_if_any_accepted\nrange: 0 30\n");
-	put(x, "data/secret/a/testdata.yaml", "accept_score: 10\nrange: 0 +inf\n"
-	    "reject_score: 0.5\ngrader_flags: worst_error\n");  /* not any-accepted */
-	put(x, "data/secret/b/testdata.yaml", "accept_score: 20\nrange: -inf 25\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "on_reject: continue\ngrader_flags: "
+	       "accept_if_any_accepted\nrange: 0 30\n");
+	jt_put(x->dir, "data/secret/a/testdata.yaml", "accept_score: 10\nrange: 0 +inf\n"
+	       "reject_score: 0.5\ngrader_flags: worst_error\n");  /* not any-accepted */
+	jt_put(x->dir, "data/secret/b/testdata.yaml", "accept_score: 20\nrange: -inf 25\n");
 	load(x);
 	aggregate(x, 1);
 	expect(x, "secret/a", JG_AC, 20);
@@ -552,14 +515,14 @@ static void test_subtasks_legacy(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "sample/1", "secret/g1/1", "secret/g1/2", "secret/g2/1", "secret/g2/2", NULL);
-	put(x, "data/testdata.yaml", "on_reject: continue\ngrader_flags: ignore_sample\n"
-	    "range: 0 100\n");
-	put(x, "data/sample/testdata.yaml", "grader_flags: first_error\n");
-	put(x, "data/secret/testdata.yaml", "grader_flags: accept_if_any_accepted\n");
-	put(x, "data/secret/g1/testdata.yaml", "on_reject: break\naccept_score: 30\n"
-	    "grader_flags: min\n");
-	put(x, "data/secret/g2/testdata.yaml", "on_reject: break\naccept_score: 70\n"
-	    "grader_flags: min\n");
+	jt_put(x->dir, "data/testdata.yaml", "on_reject: continue\ngrader_flags: ignore_sample\n"
+	       "range: 0 100\n");
+	jt_put(x->dir, "data/sample/testdata.yaml", "grader_flags: first_error\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "grader_flags: accept_if_any_accepted\n");
+	jt_put(x->dir, "data/secret/g1/testdata.yaml", "on_reject: break\naccept_score: 30\n"
+	       "grader_flags: min\n");
+	jt_put(x->dir, "data/secret/g2/testdata.yaml", "on_reject: break\naccept_score: 70\n"
+	       "grader_flags: min\n");
 	load(x);
 	assert_null(x->warnings);
 	aggregate(x, 1);
@@ -591,7 +554,7 @@ static void test_ignore_sample_scores(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "sample/1", "sample/2", "secret/1", NULL);
-	put(x, "data/testdata.yaml", "grader_flags: ignore_sample\n");
+	jt_put(x->dir, "data/testdata.yaml", "grader_flags: ignore_sample\n");
 	load(x);
 	assert_true(has_warning(x, "ignore_sample", "on_reject: break"));
 	aggregate(x, 1);
@@ -608,11 +571,11 @@ static void test_scoring_2023(void **state)
 
 	put_tests(x, "sample/1", "secret/g1/1", "secret/g1/2", "secret/g2/1", "secret/g2/2",
 		  "secret/g3/1", "secret/g3/2", "secret/g4/1", "secret/g4/2", NULL);
-	put(x, "data/secret/testdata.yaml", "scoring:\n  score: 100\n");
-	put(x, "data/secret/g1/testdata.yaml", "scoring: {score: 40}\n");
-	put(x, "data/secret/g3/testdata.yaml", "scoring: {aggregation: sum}\n");
-	put(x, "data/secret/g4/testdata.yaml", "scoring:\n  aggregation: min\n"
-	    "  require_pass: sample\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "scoring:\n  score: 100\n");
+	jt_put(x->dir, "data/secret/g1/testdata.yaml", "scoring: {score: 40}\n");
+	jt_put(x->dir, "data/secret/g3/testdata.yaml", "scoring: {aggregation: sum}\n");
+	jt_put(x->dir, "data/secret/g4/testdata.yaml", "scoring:\n  aggregation: min\n"
+	       "  require_pass: sample\n");
 	load(x);
 	assert_true(has_warning(x, "require_pass", NULL));
 	aggregate(x, 1);
@@ -655,8 +618,8 @@ static void test_scoring_2023_defaults(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "secret/1", "secret/2", "secret/3", "secret/4", NULL);
-	put(x, "data/secret/test_group.yaml", "scoring: {}\noutput_validator_args: [a, b]\n"
-	    "input_validator_args: x\nhint: h\n");
+	jt_put(x->dir, "data/secret/test_group.yaml", "scoring: {}\noutput_validator_args: [a, b]\n"
+	       "input_validator_args: x\nhint: h\n");
 	load(x);
 	assert_string_equal(jg_groups_output_flags(x->g, 0), "a b");
 	assert_string_equal(jg_groups_input_flags(x->g, 3), "x");
@@ -672,22 +635,22 @@ static void test_scoring_2023_errors(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "sample/1", "secret/g1/1", "secret/g2/1", NULL);
-	put(x, "data/secret/testdata.yaml", "scoring: {score: 10}\n");
-	put(x, "data/secret/g1/testdata.yaml", "scoring: {score: 8}\n");
-	put(x, "data/secret/g2/testdata.yaml", "max_score: 5\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "scoring: {score: 10}\n");
+	jt_put(x->dir, "data/secret/g1/testdata.yaml", "scoring: {score: 8}\n");
+	jt_put(x->dir, "data/secret/g2/testdata.yaml", "max_score: 5\n");
 	load_fails(x, JG_EINPUT, "data/secret/testdata.yaml", "add up to 13");
 
 	jg_bundle_free(x->b);
 	x->b = NULL;
-	put(x, "data/secret/g2/testdata.yaml", "scoring: {aggregation: sum}\n");
-	put(x, "data/secret/g1/testdata.yaml", "scoring: {score: 5}\n");
-	put(x, "data/secret/testdata.yaml", "scoring: {score: 10, aggregation: pass-fail}\n");
+	jt_put(x->dir, "data/secret/g2/testdata.yaml", "scoring: {aggregation: sum}\n");
+	jt_put(x->dir, "data/secret/g1/testdata.yaml", "scoring: {score: 5}\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "scoring: {score: 10, aggregation: pass-fail}\n");
 	load_fails(x, JG_EINPUT, "data/secret/g2/testdata.yaml", "must be pass-fail");
 
 	jg_bundle_free(x->b);
 	x->b = NULL;
-	put(x, "data/secret/testdata.yaml", "# plain\n");
-	put(x, "data/sample/testdata.yaml", "scoring: {score: 1}\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "# plain\n");
+	jt_put(x->dir, "data/sample/testdata.yaml", "scoring: {score: 1}\n");
 	load_fails(x, JG_EINPUT, "data/sample/testdata.yaml", "only allowed in data/secret");
 }
 
@@ -700,10 +663,10 @@ static void test_should_run(void **state)
 
 	put_tests(x, "sample/1", "secret/g1/1", "secret/g1/2", "secret/g2/1", "secret/g2/2",
 		  "secret/g3/1", "secret/g3/2", NULL);
-	put(x, "data/testdata.yaml", "on_reject: continue\n");
-	put(x, "data/secret/testdata.yaml", "on_reject: break\n");
-	put(x, "data/secret/g3/testdata.yaml", "on_reject: continue\n"
-	    "grader_flags: always_accept\n");
+	jt_put(x->dir, "data/testdata.yaml", "on_reject: continue\n");
+	jt_put(x->dir, "data/secret/testdata.yaml", "on_reject: break\n");
+	jt_put(x->dir, "data/secret/g3/testdata.yaml", "on_reject: continue\n"
+	       "grader_flags: always_accept\n");
 	load(x);
 	all(x, JG_SKIPPED);
 	assert_int_equal(jg_groups_should_run(x->g, NULL, 0), 1);
@@ -732,8 +695,8 @@ static void test_should_run_accepted_group(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "secret/a/1", "secret/a/2", "secret/b/1", NULL);
-	put(x, "data/secret/a/testdata.yaml", "grader_flags: accept_if_any_accepted\n"
-	    "on_reject: continue\n");
+	jt_put(x->dir, "data/secret/a/testdata.yaml", "grader_flags: accept_if_any_accepted\n"
+	       "on_reject: continue\n");
 	load(x);
 	all(x, JG_SKIPPED);
 	set(x, "secret/a/1", JG_AC);
@@ -749,7 +712,7 @@ static void fails_with(struct box *x, const char *yaml, const char *s1, const ch
 {
 	jg_bundle_free(x->b);
 	x->b = NULL;
-	put(x, "data/secret/testdata.yaml", yaml);
+	jt_put(x->dir, "data/secret/testdata.yaml", yaml);
 	load_fails(x, JG_EINPUT, s1, s2);
 }
 
@@ -788,7 +751,7 @@ static void test_bad_root_file(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "secret/1", NULL);
-	put(x, "data/testdata.yaml", "range: x y\n");
+	jt_put(x->dir, "data/testdata.yaml", "range: x y\n");
 	load_fails(x, JG_EINPUT, "p/data/testdata.yaml:1: range", NULL);
 }
 
@@ -797,13 +760,13 @@ static void test_warnings(void **state)
 	struct box *x = *state;
 
 	put_tests(x, "secret/1", NULL);
-	put(x, "data/secret/testdata.yaml",
-	    "grading: custom\n"
-	    "grader_flags: sum bogus_flag\n"
-	    "mystery: 1\n"
-	    "output_validator_flags: {name: v, flags: x}\n"
-	    "on_reject:\n"
-	    "full_feedback: true\n");
+	jt_put(x->dir, "data/secret/testdata.yaml",
+	       "grading: custom\n"
+	       "grader_flags: sum bogus_flag\n"
+	       "mystery: 1\n"
+	       "output_validator_flags: {name: v, flags: x}\n"
+	       "on_reject:\n"
+	       "full_feedback: true\n");
 	load(x);
 	assert_true(has_warning(x, "testdata.yaml", "custom graders are not supported"));
 	assert_true(has_warning(x, "grader_flags", "'bogus_flag'"));
@@ -820,9 +783,9 @@ static void test_config_not_a_file(void **state)
 	char *target, *link;
 
 	put_tests(x, "secret/1", NULL);
-	target = cat(x->root, "elsewhere.yaml");
-	link = cat(x->dir, "data/secret/testdata.yaml");
-	put(x, "../elsewhere.yaml", "on_reject: continue\n");
+	target = jt_path(x->root, "elsewhere.yaml");
+	link = jt_path(x->dir, "data/secret/testdata.yaml");
+	jt_put(x->dir, "../elsewhere.yaml", "on_reject: continue\n");
 	assert_int_equal(symlink(target, link), 0);
 	load_fails(x, JG_EINPUT, "testdata.yaml", "not a regular file inside the bundle");
 	free(target);
@@ -835,7 +798,7 @@ static void test_no_tests(void **state)
 	struct box *x = *state;
 	jg_bundle_opts opts = { .lenient = 1 };
 
-	put(x, "data/secret/g1/1.in", "1\n");     /* no .ans: left out */
+	jt_put(x->dir, "data/secret/g1/1.in", "1\n");     /* no .ans: left out */
 	open_bundle_opts(x, &opts);
 	assert_int_equal(x->b->ntests, 0);
 	load_groups(x);
